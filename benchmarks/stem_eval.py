@@ -1,0 +1,180 @@
+"""Evaluate pidato.stem against PySastrawi alone, in one run.
+
+Reads the shared evaluation data from ``../shared/data`` (next to the repository) at
+run time; nothing from it is stored in the repository. Prints:
+
+1. Sastrawi's own test pairs (enabled and disabled rows).
+2. UD Indonesian-GSD dev, token-weighted: affixed, proper nouns, unaffixed.
+3. Speed on a stream of real words (cold caches), and a comparison of result caches.
+
+Run: ``python benchmarks/stem_eval.py`` (``PYTHONPATH=src`` if pidato is not installed).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+STEM_DATA = SHARED / "data" / "stem"
+NEWS = SHARED / "data" / "news" / "archive.jsonl"
+SPEED_WORDS = 200_000
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def suite_report(name: str, fn, rows: list[dict[str, str]]) -> None:
+    for enabled in ("yes", "no"):
+        part = [r for r in rows if r["enabled"] == enabled]
+        wrong = [(r["word"], r["root"], fn(r["word"])) for r in part]
+        wrong = [w for w in wrong if w[1] != w[2]]
+        label = "enabled" if enabled == "yes" else "disabled (stretch)"
+        print(f"  {name:10s} {label:19s} {len(part) - len(wrong):4d}/{len(part)}", end="")
+        print("   misses: " + ", ".join(f"{w}->{got} (want {root})" for w, root, got in wrong[:10]))
+
+
+def ud_scores(fn, rows: list[dict[str, str]]) -> dict[str, tuple[int, int]]:
+    """Token-weighted exact-match counts per category (see shared/data/README.md)."""
+    tally: dict[str, list[int]] = {"affixed": [0, 0], "proper nouns": [0, 0], "unaffixed": [0, 0]}
+    for r in rows:
+        form, lemma, upos, n = r["form"], r["lemma"], r["upos"], int(r["token_count"])
+        got = fn(form)
+        if upos == "PROPN":
+            key, good = "proper nouns", got == form.lower()
+        elif form.lower() != lemma:
+            key, good = "affixed", got == lemma
+        else:
+            key, good = "unaffixed", got == lemma
+        tally[key][0] += n * good
+        tally[key][1] += n
+    return {k: (v[0], v[1]) for k, v in tally.items()}
+
+
+def word_stream(limit: int) -> list[str]:
+    words: list[str] = []
+    if not NEWS.exists():
+        return words
+    token = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+    with NEWS.open(encoding="utf-8") as fh:
+        for line in fh:
+            words.extend(token.findall(json.loads(line).get("text", "")))
+            if len(words) >= limit:
+                break
+    return words[:limit]
+
+
+def timed(fn, words: list[str]) -> float:
+    start = time.perf_counter()
+    for w in words:
+        fn(w)
+    return time.perf_counter() - start
+
+
+def cache_variants():
+    """pidato stemmers that differ only in how per-word analyses are cached."""
+    from Sastrawi.Stemmer.Cache.ArrayCache import ArrayCache
+
+    from pidato.stem import Stemmer
+
+    class NoCache(Stemmer):
+        def _analyse(self, word):
+            return self._analyse_uncached(word)
+
+    class LruCache(Stemmer):
+        def _build(self):
+            super()._build()
+            self._lru = functools.lru_cache(maxsize=50_000)(self._analyse_uncached)
+
+        def _analyse(self, word):
+            return self._lru(word)
+
+    class SastrawiArrayCache(Stemmer):
+        def _build(self):
+            super()._build()
+            self._array = ArrayCache()
+
+        def _analyse(self, word):
+            if self._array.has(word):
+                return self._array.get(word)
+            hit = self._analyse_uncached(word)
+            self._array.set(word, hit)
+            return hit
+
+    return {"dict (shipped)": Stemmer, "lru_cache(50k)": LruCache,
+            "Sastrawi ArrayCache": SastrawiArrayCache, "no cache": NoCache}
+
+
+def main() -> int:
+    if not STEM_DATA.exists():
+        print(f"stem_eval: no evaluation data at {STEM_DATA}; nothing to measure.")
+        return 0
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    from pidato.stem import Stemmer
+
+    sastrawi = StemmerFactory().create_stemmer()
+    pidato = Stemmer()
+    systems = {"PySastrawi": sastrawi.stem, "pidato": pidato.stem}
+
+    print("1. Sastrawi test suite (word -> root)")
+    suite = read_tsv(STEM_DATA / "sastrawi_suite.tsv")
+    for name, fn in systems.items():
+        suite_report(name, fn, suite)
+
+    print("\n2. UD Indonesian-GSD dev, token-weighted exact match")
+    ud = read_tsv(STEM_DATA / "ud_gsd_dev.tsv")
+    print(f"  {'':10s} {'affixed':>18s} {'proper nouns':>18s} {'unaffixed':>18s}")
+    for name, fn in systems.items():
+        scores = ud_scores(fn, ud)
+        cells = [f"{100 * a / b:5.1f}% ({a}/{b})" for a, b in scores.values()]
+        print(f"  {name:10s} " + " ".join(f"{c:>18s}" for c in cells))
+
+    print("\n3. Speed (cold caches, same word stream)")
+    words = word_stream(SPEED_WORDS)
+    if not words:
+        print(f"  no news archive at {NEWS}; speed not measured.")
+        return 0
+    print(f"  {len(words)} tokens, {len(set(words))} distinct, from {NEWS.name}")
+    t0 = time.perf_counter()
+    fresh_sastrawi = StemmerFactory().create_stemmer()
+    t_build_s = time.perf_counter() - t0
+    t_s = timed(fresh_sastrawi.stem, words)
+    t0 = time.perf_counter()
+    fresh_pidato = Stemmer()
+    fresh_pidato.stem("rakyat")  # builds the root list and tables
+    t_build_p = time.perf_counter() - t0
+    fresh_pidato._cache.clear()
+    t_p = timed(fresh_pidato.stem, words)
+    print(f"  PySastrawi: {len(words) / t_s:10,.0f} words/s  (set-up {t_build_s:.2f} s)")
+    print(f"  pidato    : {len(words) / t_p:10,.0f} words/s  (set-up {t_build_p:.2f} s)")
+    print(f"  ratio pidato/PySastrawi: {t_s / t_p:.2f}x")
+
+    print("\n   cache comparison for pidato (cold, same stream; best of 3)")
+    results = {}
+    for label, cls in cache_variants().items():
+        best = float("inf")
+        for _ in range(3):
+            st = cls()
+            st.stem("rakyat")
+            if hasattr(st, "_cache"):
+                st._cache.clear()
+            best = min(best, timed(st.stem, words))
+        results[label] = best
+        print(f"  {label:20s} {len(words) / best:10,.0f} words/s")
+    print(f"  fastest: {min(results, key=results.get)}")
+    distinct = Counter(w.lower() for w in words)
+    print(f"  (the stream repeats words: {len(distinct)} distinct lowercase forms)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,70 @@
+"""pidato: themes of Indonesian bureaucratic-reform speeches, measured honestly.
+
+The data flow runs one way: text -> normalized text -> passages (with offsets and
+speaker) -> tokens and stems -> themes -> tables and reports. Heavy libraries
+(pandas, NLTK, Sastrawi) are imported only when a function needs them, so
+``import pidato`` stays fast.
+
+>>> import pidato
+>>> [s.text for s in pidato.sentences("Birokrasi harus bersih. Apakah sudah melayani?")]
+['Birokrasi harus bersih.', 'Apakah sudah melayani?']
+"""
+
+from __future__ import annotations
+
+import logging
+
+from .analyze import Analyzer, analyze, stems_with_offsets
+from .errors import CorpusError, InputError, PidatoError, ResourceError
+from .io import DOC_COLUMNS, read_corpus, read_text
+from .normalize import find_boilerplate, find_dateline, find_headline, find_release_date, normalize
+from .passages import PASSAGE_COLUMNS, passages_of, split_passages
+from .quotes import attribute, clean_name
+from .segment import Sentence, paragraph_spans, sentence_spans, sentences
+from .stem import Stemmer, normalize_variant, stem, stem_token
+from .stopwords import is_stopword, load_stopwords
+from .tokenize import Token, tokenize
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "__version__",
+    # errors
+    "PidatoError",
+    "InputError",
+    "CorpusError",
+    "ResourceError",
+    # reading
+    "read_corpus",
+    "read_text",
+    "DOC_COLUMNS",
+    # preprocessing
+    "normalize",
+    "find_boilerplate",
+    "find_dateline",
+    "find_headline",
+    "find_release_date",
+    "paragraph_spans",
+    "sentence_spans",
+    "sentences",
+    "Sentence",
+    "tokenize",
+    "Token",
+    "load_stopwords",
+    "is_stopword",
+    "stem",
+    "stem_token",
+    "Stemmer",
+    "normalize_variant",
+    "attribute",
+    "clean_name",
+    "analyze",
+    "Analyzer",
+    "stems_with_offsets",
+    # passages
+    "split_passages",
+    "passages_of",
+    "PASSAGE_COLUMNS",
+]
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -1,0 +1,213 @@
+"""Passages: the codebook's unit, with offsets, speaker and voice.
+
+A passage is a paragraph of the document, or a sentence when the document has no
+paragraph breaks (codebook, "Unit"). Page furniture (menus, share buttons,
+hashtag blocks, editor initials, the page's own headline) is never part of a
+passage. A paragraph longer than ``max_chars`` is cut into runs of whole
+sentences, as coders do with the endless paragraphs of speech transcripts.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, NamedTuple
+
+from .errors import InputError
+from .normalize import Span, find_boilerplate, find_headline
+from .quotes import Attribution, attribute, clean_name
+from .segment import paragraph_spans, sentence_spans
+from .tokenize import WORD_KINDS, tokenize
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = ["Passage", "passages_of", "split_passages", "PASSAGE_COLUMNS", "SPEECH_GENRES"]
+
+#: columns every passage table starts with
+PASSAGE_COLUMNS = ("doc_id", "passage_id", "start", "end", "text", "speaker", "voice", "n_sentences", "n_tokens")
+#: genres whose narration is the speaker's own words (transcripts of speeches)
+SPEECH_GENRES = frozenset({"sambutan", "arahan", "pidato", "speech", "speech_transcript", "transcript"})
+
+
+class Passage(NamedTuple):
+    """One passage of a document: ``text == document[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    voice: str
+    n_sentences: int
+    n_tokens: int
+
+
+def passages_of(
+    text: str,
+    *,
+    max_chars: int | None = 1000,
+    speaker: str | None = None,
+    speech: bool = False,
+) -> list[Passage]:
+    """The passages of one document.
+
+    Parameters
+    ----------
+    text
+        The document as read; offsets point into it.
+    max_chars
+        Cut longer paragraphs into runs of whole sentences of at most this many
+        characters (a single longer sentence stays whole); None keeps paragraphs.
+    speaker, speech
+        For a speech transcript (``speech=True``) narration is the speaker's own
+        words: such passages get ``speaker`` and the voice ``quote``.
+
+    >>> t = "Menu Close\\n\\nSAMARINDA – Pelatihan dibuka.\\n\\n“Birokrasi harus bersih,” jelas Basseng. (ler/ler)\\n#asn"
+    >>> [(p.text, p.speaker, p.voice) for p in passages_of(t)]
+    [('SAMARINDA – Pelatihan dibuka.', None, 'narration'), ('“Birokrasi harus bersih,” jelas Basseng.', 'Basseng', 'quote')]
+    """
+    if not isinstance(text, str):
+        raise InputError(f"passages_of() expects a str, got {type(text).__name__}")
+    skip = find_boilerplate(text)
+    headline = find_headline(text, skip=skip)
+    excluded = sorted([*skip, headline] if headline else skip)
+    paras = paragraph_spans(text)
+    sents = sentence_spans(text)
+    voices = attribute(text, sents, paragraph_spans=paras)
+    units = _clip(sents, voices, excluded, text)
+    if not units:
+        return []
+    para_of = _paragraph_index(units, paras)
+    if len(set(para_of)) <= 1:
+        groups = [[u] for u in units]
+    else:
+        groups = []
+        for u, p in zip(units, para_of):
+            if groups and groups[-1][0][3] == p and _fits(groups[-1], u, max_chars):
+                groups[-1].append(u)
+            else:
+                groups.append([u])
+    out = []
+    for g in groups:
+        start, end = g[0][0], g[-1][1]
+        who, voice = _combine([(u[2], u[1] - u[0]) for u in g])
+        if speech and voice == "narration":
+            who, voice = speaker, "quote"
+        piece = text[start:end]
+        n_tok = sum(1 for t in tokenize(piece) if t.kind in WORD_KINDS)
+        out.append(Passage(start, end, piece, who, voice, len(g), n_tok))
+    return out
+
+
+def _clip(
+    sents: Sequence[tuple[int, int]], voices: Sequence[Attribution], excluded: Sequence[Span], text: str
+) -> list[tuple[int, int, Attribution, int]]:
+    """Sentences with excluded spans cut away; pieces without a letter or digit dropped."""
+    out = []
+    k = 0
+    for (s, e), a in zip(sents, voices):
+        while k < len(excluded) and excluded[k].end <= s:
+            k += 1
+        pieces = [(s, e)]
+        j = k
+        while j < len(excluded) and excluded[j].start < e:
+            x = excluded[j]
+            nxt = []
+            for ps, pe in pieces:
+                if x.end <= ps or x.start >= pe:
+                    nxt.append((ps, pe))
+                    continue
+                if ps < x.start:
+                    nxt.append((ps, x.start))
+                if x.end < pe:
+                    nxt.append((x.end, pe))
+            pieces = nxt
+            j += 1
+        for ps, pe in pieces:
+            while ps < pe and text[ps].isspace():
+                ps += 1
+            while pe > ps and text[pe - 1].isspace():
+                pe -= 1
+            if pe > ps and any(c.isalnum() for c in text[ps:pe]):
+                out.append((ps, pe, a, -1))
+    return out
+
+
+def _paragraph_index(units: list[tuple[int, int, Attribution, int]], paras: list[tuple[int, int]]) -> list[int]:
+    idx, p = [], 0
+    for u in units:
+        while p + 1 < len(paras) and paras[p][1] <= u[0]:
+            p += 1
+        idx.append(p)
+    for i, u in enumerate(units):
+        units[i] = (u[0], u[1], u[2], idx[i])
+    return idx
+
+
+def _fits(group: list, unit: tuple, max_chars: int | None) -> bool:
+    return max_chars is None or unit[1] - group[0][0] <= max_chars
+
+
+def _combine(parts: Iterable[tuple[Attribution, int]]) -> tuple[str | None, str]:
+    """Voice of a passage: quote if any sentence is quoted, else paraphrase, else
+    narration; the speaker who holds the most characters in that voice."""
+    parts = list(parts)
+    for voice in ("quote", "paraphrase"):
+        weights: Counter[str | None] = Counter()
+        for a, n in parts:
+            if a.voice == voice:
+                weights[a.speaker] += n
+        if weights:
+            named = [(n, s) for s, n in weights.items() if s is not None]
+            return (max(named)[1] if named else None), voice
+    return None, "narration"
+
+
+def split_passages(docs: pd.DataFrame | Iterable[str], *, max_chars: int | None = 1000) -> pd.DataFrame:
+    """One row per passage, with offsets into each document's text.
+
+    Parameters
+    ----------
+    docs
+        A table with columns ``doc_id`` and ``text`` (as :func:`pidato.read_corpus`
+        returns; other columns are carried along, the document's ``speaker`` as
+        ``doc_speaker``), or a list of texts (``doc_id`` is then the position).
+    max_chars
+        See :func:`passages_of`.
+
+    Returns
+    -------
+    DataFrame
+        Columns :data:`PASSAGE_COLUMNS`, then the document's metadata.
+
+    >>> df = split_passages(["Birokrasi harus bersih. Pelayanan harus cepat."])
+    >>> df[["doc_id", "passage_id", "start", "end", "text"]].to_dict("records")[1]
+    {'doc_id': '0', 'passage_id': '0-p2', 'start': 24, 'end': 46, 'text': 'Pelayanan harus cepat.'}
+    """
+    import pandas as pd
+
+    if isinstance(docs, str):
+        raise InputError("split_passages() expects a table of documents or a list of texts, not one str; "
+                         "wrap it: split_passages([text])")
+    if not isinstance(docs, pd.DataFrame):
+        docs = list(docs)
+        bad = [i for i, d in enumerate(docs) if not isinstance(d, str)]
+        if bad:
+            raise InputError(f"split_passages() got non-str texts at positions {bad[:10]}")
+        docs = pd.DataFrame({"doc_id": [str(i) for i in range(len(docs))], "text": docs})
+    missing = {"doc_id", "text"} - set(docs.columns)
+    if missing:
+        raise InputError(f"split_passages() needs columns doc_id and text; missing {sorted(missing)}")
+    meta_cols = [c for c in docs.columns if c not in ("text", "doc_id")]
+    rows = []
+    for rec in docs.to_dict("records"):
+        text = rec["text"] if isinstance(rec["text"], str) else ""
+        doc_speaker = clean_name(rec["speaker"]) if isinstance(rec.get("speaker"), str) else None
+        genre = str(rec.get("genre") or "").lower()
+        meta = {("doc_speaker" if c == "speaker" else c): rec[c] for c in meta_cols}
+        for i, p in enumerate(passages_of(text, max_chars=max_chars, speaker=doc_speaker,
+                                          speech=genre in SPEECH_GENRES), 1):
+            rows.append({"doc_id": str(rec["doc_id"]), "passage_id": f"{rec['doc_id']}-p{i}",
+                         **p._asdict(), **meta})
+    cols = list(PASSAGE_COLUMNS) + [("doc_speaker" if c == "speaker" else c) for c in meta_cols]
+    return pd.DataFrame(rows, columns=cols)

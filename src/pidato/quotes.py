@@ -1,0 +1,389 @@
+"""Who is speaking: attribution of sentences to speakers in news releases.
+
+Each sentence gets a ``voice``:
+
+* ``quote`` -- inside a direct quotation (curly or straight double quotes, which
+  may hold several sentences and run on into the next paragraph), attributed by
+  a verb after it ("..., jelas Basseng", "... pungkasnya") or before it
+  ("Basseng mengatakan, “...”");
+* ``paraphrase`` -- reported speech: "X menyampaikan bahwa ...", "menurut X, ...",
+  and the sentences that follow it in the same paragraph;
+* ``narration`` -- everything else, with ``speaker`` None.
+
+"-nya" forms ("pungkasnya", "menurutnya") and pronouns (dia, ia, beliau) point
+back to the last named speaker. A short name ("Aswad") is resolved to the
+fuller one seen in the same document ("Muhammad Aswad"); titles (Dr., Prof.),
+roles ("Kepala Puslatbang KDOD") and degrees (", M.Si") are not part of a name.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from ._chars import CLOSE_QUOTES, OPEN_QUOTES
+from ._resources import read_lines
+from ._speech_words import PRONOUNS, ROLE_WORDS, SAY_AFTER, SAY_BEFORE, TITLES
+from .tokenize import Token, tokenize
+
+__all__ = ["Attribution", "attribute", "clean_name", "VOICES"]
+
+#: the voices a unit can have
+VOICES = ("quote", "paraphrase", "narration")
+
+
+class Attribution(NamedTuple):
+    """Speaker (or None) and voice of one sentence."""
+
+    speaker: str | None
+    voice: str
+
+
+_QUOTE_CHAR = re.compile(f'[{OPEN_QUOTES}{CLOSE_QUOTES}"]')
+_AFTER = re.compile(
+    r"[\s,.]*(?P<verb>" + "|".join(sorted(set(SAY_AFTER), key=len, reverse=True)) + r")(?P<nya>nya)?\b"
+)
+_BEFORE_VERB = re.compile(r"\b(?:" + "|".join(sorted(set(SAY_BEFORE), key=len, reverse=True)) + r")\b")
+_REPORTED = re.compile(
+    r"\b(?P<verb>" + "|".join(sorted(set(SAY_BEFORE), key=len, reverse=True)) + r")\s+"
+    r"(?:bahwa|agar|supaya|jika|kalau|apabila|pentingnya|perlunya)\b"
+)
+_SUBJECT_VERB = re.compile(
+    r"(?:(?:Sementara\s+itu|Selain\s+itu|Selanjutnya|Kemudian|Di\s+sisi\s+lain|Pada\s+kesempatan\s+\w+"
+    r"|Dalam\s+kesempatan\s+\w+|Dalam\s+sambutannya|Dalam\s+arahannya|Dalam\s+laporannya),\s+)?"
+    r"(?:[A-Z][\w.'’-]*,?\s+){1,14}?(?:yang\s[^,.]{1,80},\s+)?(?:juga\s+|pun\s+|kembali\s+|lebih\s+lanjut\s+)?(?P<verb>"
+    + "|".join(sorted(set(SAY_BEFORE), key=len, reverse=True))
+    + r")\b"
+)
+# ", kata Kamaruddin," inside a sentence of reported speech
+_INLINE_SAY = re.compile(
+    r",\s+(?:" + "|".join(sorted(set(SAY_AFTER), key=len, reverse=True)) + r")\s+(?=[A-Z])"
+)
+_MENURUT = re.compile(r"\b[Mm]enurut(?P<nya>nya)?\b")
+
+
+class _Region(NamedTuple):
+    start: int  # offset of the opening quote
+    end: int  # offset just after the closing quote (or paragraph end)
+    closed: bool
+    runs_on: bool = False  # unclosed at a paragraph end: may continue in the next
+
+
+def attribute(
+    text: str,
+    sentence_spans: Sequence[tuple[int, int]],
+    *,
+    paragraph_spans: Sequence[tuple[int, int]] | None = None,
+) -> list[Attribution]:
+    """Speaker and voice of every sentence of a document.
+
+    Parameters
+    ----------
+    text
+        The document.
+    sentence_spans
+        ``(start, end)`` of its sentences, in order (see :func:`pidato.segment.sentence_spans`).
+    paragraph_spans
+        ``(start, end)`` of its paragraphs; computed when not given.
+
+    >>> from pidato.segment import sentence_spans
+    >>> t = "Basseng menyampaikan bahwa birokrasi harus bersih. “Kita harus cepat. Masyarakat menunggu,” pungkasnya."
+    >>> attribute(t, sentence_spans(t))
+    [Attribution(speaker='Basseng', voice='paraphrase'), Attribution(speaker='Basseng', voice='quote'), Attribution(speaker='Basseng', voice='quote')]
+    """
+    if paragraph_spans is None:
+        from .segment import paragraph_spans as _paragraphs
+
+        paragraph_spans = _paragraphs(text)
+    regions = _quote_regions(text, paragraph_spans)
+    tails = _continuation_tails(text, regions)
+    people = _Registry()
+    region_speaker: dict[int, str | None] = {}
+    out: list[Attribution] = []
+    r = 0
+    para_idx = 0
+    paraphrase_from: tuple[int, str | None] | None = None  # (paragraph, speaker)
+    for s, e in sentence_spans:
+        while para_idx + 1 < len(paragraph_spans) and paragraph_spans[para_idx][1] < s:
+            para_idx += 1
+        while r < len(regions) and regions[r].end <= s:
+            r += 1
+        # regions overlapping this sentence that are speech
+        hit = None
+        k = r
+        while k < len(regions) and regions[k].start < e:
+            if k not in region_speaker:
+                region_speaker[k] = _resolve_region(text, regions, k, tails[k], people)
+            if region_speaker[k] != _NOT_SPEECH:
+                hit = k
+                break
+            k += 1
+        if hit is not None:
+            speaker = region_speaker[hit]
+            out.append(Attribution(speaker, "quote"))
+            paraphrase_from = None
+            continue
+        people.note_titled_names(text, s, e)
+        speaker, found = _reported_speaker(text, s, e, people)
+        if found:
+            out.append(Attribution(speaker, "paraphrase"))
+            paraphrase_from = (para_idx, speaker)
+        elif paraphrase_from is not None and paraphrase_from[0] == para_idx and len(paragraph_spans) > 1:
+            out.append(Attribution(paraphrase_from[1], "paraphrase"))
+        else:
+            out.append(Attribution(None, "narration"))
+    return out
+
+
+_NOT_SPEECH = "\x00"
+
+
+def _quote_regions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[_Region]:
+    """Quotation regions; an unclosed quotation ends with its paragraph."""
+    regions: list[_Region] = []
+    p = 0
+    open_at: int | None = None
+    for m in _QUOTE_CHAR.finditer(text):
+        pos, ch = m.start(), m.group()
+        while p < len(paragraphs) and paragraphs[p][1] <= pos:
+            if open_at is not None:
+                regions.append(_Region(open_at, paragraphs[p][1], False, True))
+                open_at = None
+            p += 1
+        if open_at is None:
+            if ch in CLOSE_QUOTES and not _looks_opening(text, pos):
+                continue  # a stray closing quote
+            open_at = pos
+        elif ch in OPEN_QUOTES and ch not in CLOSE_QUOTES:
+            # a new opening inside an open quotation: the old one was never closed
+            regions.append(_Region(open_at, pos, False))
+            open_at = pos
+        else:
+            regions.append(_Region(open_at, pos + 1, True))
+            open_at = None
+    if open_at is not None:
+        end = paragraphs[p][1] if p < len(paragraphs) else len(text)
+        regions.append(_Region(open_at, max(end, open_at + 1), False))
+    return regions
+
+
+def _looks_opening(text: str, pos: int) -> bool:
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    return (before.isspace() or before in "([") and not after.isspace()
+
+
+def _continuation_tails(text: str, regions: list[_Region]) -> list[int]:
+    """For each region, the last region of the quotation it belongs to: a
+    quotation left open at a paragraph end runs on when the next paragraph opens
+    with a quote (the Indonesian convention for quotes over several paragraphs).
+    Computed in one backward pass, so long chains cost linear time."""
+    tails = list(range(len(regions)))
+    for j in range(len(regions) - 2, -1, -1):
+        if regions[j].runs_on and _blank_between(text, regions[j].end, regions[j + 1].start):
+            tails[j] = tails[j + 1]
+    return tails
+
+
+def _resolve_region(text: str, regions: list[_Region], k: int, j: int, people: _Registry) -> str | None:
+    """The speaker of quotation ``k`` (which ends with region ``j``), None when
+    unknown, or _NOT_SPEECH for scare quotes."""
+    reg = regions[k]
+    tail = text[regions[j].end : regions[j].end + 120] if regions[j].closed else ""
+    m = _AFTER.match(tail)
+    if m:
+        if m.group("nya"):
+            return people.last
+        rest = tail[m.end() :]
+        name = _name_after(rest)
+        if name is None and _starts_with_pronoun(rest):
+            return people.last
+        if name is not None:
+            return people.resolve(name)
+    # attribution before: "X mengatakan, “...”" / "X mengatakan: “...”"
+    line_start = text.rfind("\n", max(0, reg.start - 300), reg.start) + 1
+    head = text[max(line_start, reg.start - 300) : reg.start]
+    mb = list(_BEFORE_VERB.finditer(head))
+    if mb and re.fullmatch(r"[\s,:]*", head[mb[-1].end() :]):
+        verb_at = max(line_start, reg.start - 300) + mb[-1].start()
+        name = _name_before(text, line_start, verb_at)
+        return people.resolve(name) if name is not None else people.last
+    body = text[reg.start + 1 : reg.end - 1 if reg.closed else reg.end]
+    words = len(body.split())
+    if words < 6 and not re.search(r"[.?!]", body):
+        return _NOT_SPEECH  # a title, term or scare quote, not speech
+    return people.last
+
+
+def _blank_between(text: str, a: int, b: int) -> bool:
+    return not text[a:b].strip()
+
+
+def _starts_with_pronoun(s: str) -> bool:
+    w = s.strip().split(" ", 1)[0].strip(".,").lower()
+    return w in PRONOUNS
+
+
+def _reported_speaker(text: str, s: int, e: int, people: _Registry) -> tuple[str | None, bool]:
+    """Speaker of reported speech in sentence ``text[s:e]``, and whether there is any."""
+    sent = text[s:e]
+    m = _MENURUT.search(sent)
+    if m:
+        if m.group("nya"):
+            return people.last, True
+        name = _name_after(sent[m.end() :])
+        if name is not None:
+            return people.resolve(name), True
+        if _starts_with_pronoun(sent[m.end() :]):
+            return people.last, True
+    m = _REPORTED.search(sent)
+    if m:
+        verb_at = s + m.start()
+        name = _name_before(text, s, verb_at)
+        if name is not None:
+            return people.resolve(name), True
+        return people.last, True
+    m = _INLINE_SAY.search(sent)
+    if m:
+        name = _name_after(sent[m.end() :])
+        if name is not None:
+            return people.resolve(name), True
+    # "Bambang mengakui ...", "Ia juga mengajak ...": a speech verb right after
+    # the subject that opens the sentence
+    m = _SUBJECT_VERB.match(sent)
+    if m:
+        name = _name_before(text, s, s + m.start("verb"))
+        if name is not None:
+            return people.resolve(name), True
+    return None, False
+
+
+# --- names ------------------------------------------------------------------------
+
+
+def _is_cap(tok: Token) -> bool:
+    t = tok.text
+    return tok.kind in ("word", "abbrev") and t[:1].isupper()
+
+
+def _is_degree(tok: Token) -> bool:
+    t = tok.text.rstrip(".")
+    return tok.kind == "abbrev" and "." in t or t.isupper() and 1 < len(t) <= 4 and tok.kind == "abbrev"
+
+
+def _name_before(text: str, lo: int, verb_at: int) -> str | None:
+    """The name in the run of capitalised tokens that ends just before ``verb_at``."""
+    toks = tokenize(text[max(lo, verb_at - 200) : verb_at])
+    run: list[Token] = []
+    i = len(toks) - 1
+    while i >= 0 and toks[i].text == ",":  # "Bambang Sasmito, M.AP., mengatakan"
+        i -= 1
+    while i >= 0:
+        tok = toks[i]
+        if _is_cap(tok):
+            run.append(tok)
+        elif tok.text == "," and run and _is_degree(run[-1]):
+            run.append(tok)
+        elif tok.text == "." and run:  # "Basseng." before a degree
+            pass
+        else:
+            break
+        i -= 1
+    run.reverse()
+    return _name_from_run(run)
+
+
+def _name_after(s: str) -> str | None:
+    """The name in the run of capitalised tokens that opens ``s``."""
+    toks = tokenize(s[:200])
+    run: list[Token] = []
+    for tok in toks:
+        if _is_cap(tok) or (tok.text == "," and run and False):
+            run.append(tok)
+        else:
+            break
+    return _name_from_run(run)
+
+
+def _name_from_run(run: list[Token]) -> str | None:
+    # drop ", M.Si" and other degrees at the end
+    words = [t.text.rstrip(".") for t in run if t.text != ","]
+    while words and "." in words[-1]:
+        words.pop()
+    if not words:
+        return None
+    last_marker = -1
+    places = _places()
+    prev_role = False
+    for i, w in enumerate(words):
+        low = w.lower()
+        if low in TITLES or (w.isupper() and len(w) > 1) or "." in w:
+            last_marker, prev_role = i, False
+        elif low in ROLE_WORDS:
+            last_marker, prev_role = i, True
+        elif prev_role and (low in places or low in _COMPASS):
+            last_marker = i  # "Bupati Kupang", "Provinsi Kalimantan Timur"
+        else:
+            prev_role = False
+    name = [w for w in words[last_marker + 1 :] if w[:1].isupper() and not w.isupper()]
+    if name:
+        return " ".join(name)
+    if all(w.lower() in ROLE_WORDS or w.isupper() for w in words):
+        return " ".join(words)  # a role only: "Kepala BKN"
+    return None
+
+
+_COMPASS = frozenset("utara selatan timur barat tengah tenggara daya laut raya".split())
+
+
+@functools.cache
+def _places() -> frozenset[str]:
+    """Words of Indonesian place names (the stemmer's gazetteer)."""
+    return frozenset(w for name in read_lines("gazetteer.txt") for w in name.lower().replace("-", " ").split())
+
+
+def clean_name(raw: str) -> str | None:
+    """A person's name without titles, roles and degrees.
+
+    >>> clean_name("Dr. Ir. Rizal Firmansyah, M.Si.")
+    'Rizal Firmansyah'
+    >>> clean_name("Kepala Puslatbang KDOD Dr. Muhammad Aswad, M.Si")
+    'Muhammad Aswad'
+    """
+    toks = [t for t in tokenize(raw) if t.kind in ("word", "abbrev") or t.text == ","]
+    cut = next((i for i, t in enumerate(toks) if t.text == "," and i + 1 < len(toks) and _is_degree(toks[i + 1])), len(toks))
+    return _name_from_run(toks[:cut]) or (raw.strip() or None)
+
+
+class _Registry:
+    """Names seen in one document, to resolve short names and "-nya" references."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.last: str | None = None
+
+    def resolve(self, name: str) -> str | None:
+        if name.lower() in PRONOUNS:
+            return self.last
+        parts = name.split()
+        for full in reversed(self.names):
+            fparts = full.split()
+            if len(parts) < len(fparts) and all(p in fparts for p in parts):
+                name = full
+                break
+        if name not in self.names:
+            self.names.append(name)
+        self.last = name
+        return name
+
+    _TITLED = re.compile(r"\b(?:Dr|Drs|Dra|Prof|Ir|H|Hj)\.\s+((?:[A-Z][a-z'’-]+\s?){1,4})")
+
+    def note_titled_names(self, text: str, s: int, e: int) -> None:
+        """Remember titled names in narration ("dibuka oleh Dr. Basseng") without
+        making them the last speaker."""
+        for m in self._TITLED.finditer(text, s, e):
+            name = m.group(1).strip()
+            if name and name not in self.names:
+                self.names.append(name)

@@ -111,7 +111,8 @@ def find_boilerplate(text: str) -> list[Span]:
     folded = fold(text)
     spans = [Span(m.start(), m.end(), "navigation") for m in _NAV_LINE.finditer(folded) if m.group().strip()]
     spans += [Span(m.start(), m.end(), "hashtags") for m in _HASHTAG_LINE.finditer(folded)]
-    spans += [Span(m.start(), m.end(), "hashtags") for m in _HASHTAG_TAIL.finditer(folded)]
+    tail_from = max(0, len(folded) - 5000)  # a closing hashtag block sits at the very end
+    spans += [Span(m.start(), m.end(), "hashtags") for m in _HASHTAG_TAIL.finditer(folded, tail_from)]
     spans += [Span(m.start(), m.end(), "navigation") for m in _BREADCRUMB.finditer(folded)]
     spans += _leading_menu(folded)
     spans += [Span(m.start(), m.end(), "heading") for m in _CAPS_HEADING.finditer(folded)]

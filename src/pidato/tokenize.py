@@ -58,14 +58,15 @@ _L = r"[^\W\d_]"  # a letter in any script
 _AN = r"[^\W_]"  # a letter or digit
 _PATTERN = re.compile(
     rf"""
-    (?P<url>(?<![\w@])(?:https?://|www\.)[^\s<>"]+)
+    (?P<word>(?<![.@])(?![Rr][Pp]\.?\s?\d|www\.){_L}{_AN}*(?:['’-]{_AN}+)*(?![\w@+:/'’-]|\.\w))
+  | (?P<url>(?<![\w@])(?:https?://|www\.)[^\s<>"]+)
   | (?P<email>(?<![\w.+-])[\w.+-]+@\w[\w-]*(?:\.\w[\w-]*)+)
   | (?P<hashtag>(?<!\w)\#{_AN}\w*)
   | (?P<mention>(?<![\w.])@\w+(?:\.\w+)*)
   | (?P<currency>(?<!\w)[Rr][Pp]\.?(?=\s?\d))
   | (?P<number>(?<![\d.,])\d+(?:[.,:/-]\d+)*(?:%|(?=[^\W\d_]))?)
   | (?P<abbrev>(?<![\w.]){_L}{{1,4}}(?:\.{_L}{{1,4}}){{1,4}}\.?(?![\w]))
-  | (?P<word>{_AN}+(?:['’-]{_AN}+)*)
+  | (?P<word2>{_AN}+(?:['’-]{_AN}+)*)
   | (?P<punct>\.{{2,}}|-{{2,}}|\S)
     """,
     re.VERBOSE,
@@ -110,30 +111,40 @@ def tokenize(
 
         abbreviations = load_abbreviations()
     out: list[Token] = []
+    append = out.append
+    make = tuple.__new__  # Token(...) without the keyword machinery: this loop is hot
     n = len(folded)
+    last_end = 0
     for m in _PATTERN.finditer(folded):
-        kind = m.lastgroup or "punct"
-        start, end = m.start(), m.end()
-        if kind == "url":
+        start, end = m.span()
+        if start < last_end:
+            continue  # the period an abbreviation took (see below)
+        kind = m.lastgroup
+        if kind == "word2":  # the general word pattern, tried after the special kinds
+            kind = "word"
+        if kind == "word":
+            if end < n and folded[end] == "." and folded[start:end].lower() in abbreviations:
+                end += 1
+                kind = "abbrev"
+            elif split_clitics:
+                out.extend(_split_clitic(text, start, end, is_root))
+                last_end = end
+                continue
+        elif kind == "url":
             while end > start + 4 and folded[end - 1] in _URL_TRAIL and not _closes_inside(folded, start, end):
                 end -= 1
             if end < m.end():
-                out.append(Token(text[start:end], start, end, kind))
+                append(make(Token, (text[start:end], start, end, kind)))
                 out.extend(_rescan(text, folded, end, m.end()))
+                last_end = m.end()
                 continue
-        elif kind == "word" and end < n and folded[end] == "." and folded[start:end].lower() in abbreviations:
-            end += 1
-            kind = "abbrev"
         elif kind == "abbrev" and folded[end - 1] != "." and end < n and folded[end] == ".":
             # "M.Si." -- the closing period is the abbreviation's own
             if folded[start:end].lower() in abbreviations:
                 end += 1
-        if kind == "word" and split_clitics:
-            out.extend(_split_clitic(text, start, end, is_root))
-            continue
-        out.append(Token(text[start:end], start, end, kind))
-    # a word right after a merged abbreviation period was matched from end+1 already
-    return _drop_overlaps(out)
+        append(make(Token, (text[start:end], start, end, kind)))
+        last_end = end
+    return out
 
 
 def _closes_inside(folded: str, start: int, end: int) -> bool:
@@ -145,17 +156,6 @@ def _closes_inside(folded: str, start: int, end: int) -> bool:
 
 def _rescan(text: str, folded: str, start: int, end: int) -> list[Token]:
     return [Token(text[start + i : start + i + 1], start + i, start + i + 1, "punct") for i in range(end - start)]
-
-
-def _drop_overlaps(tokens: list[Token]) -> list[Token]:
-    out: list[Token] = []
-    last_end = -1
-    for t in tokens:
-        if t.start < last_end:
-            continue
-        out.append(t)
-        last_end = t.end
-    return out
 
 
 def _split_clitic(text: str, start: int, end: int, is_root: Callable[[str], bool] | None) -> list[Token]:

@@ -15,7 +15,7 @@ $(STAMP): $(BIN)/python pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/pidato preprocess corpus/
+	$(BIN)/pidato preprocess corpus/ -o build/passages.csv --force
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hs
 
+from pidato._affix import pick, readings, settled
 from pidato.errors import InputError
-from pidato.stem import Stemmer, normalize_variant, stem, stem_token
+from pidato.stem import Stemmer, _ExactStemmer, normalize_variant, stem, stem_token
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -91,7 +95,8 @@ def test_function_words_stay_whole(word):
 
 @pytest.mark.parametrize(("word", "want"), [("merespon", "merespons"), ("direspon", "direspons"),
                                             ("responsive", "responsif"), ("aktifitas", "aktivitas"),
-                                            ("responden", "responden")])
+                                            ("responden", "responden"), ("Responden", "Responden"),
+                                            ("Merespon", "merespons"), ("diresponnya", "diresponsnya")])
 def test_normalize_variant(word, want):
     assert normalize_variant(word) == want
 
@@ -145,6 +150,103 @@ def test_default_overrides_can_be_switched_off():
 def test_non_string_input_raises(bad):
     with pytest.raises(InputError):
         stem(bad)
+
+
+@pytest.mark.parametrize("bad", [None, b"rumah", ["rumah"]])
+def test_non_string_input_raises_with_warm_caches(bad):
+    st = Stemmer()
+    st.stem("rumah"), st.stem_token("rumah", sentence_start=True)
+    with pytest.raises(InputError):
+        st.stem(bad)
+    with pytest.raises(InputError):
+        st.stem_token(bad, sentence_start=True)
+
+
+def test_cached_results_depend_on_sentence_position():
+    st = Stemmer()
+    assert [st.stem_token("Pelayanan", sentence_start=s) for s in (True, False, True, False)] == [
+        "layan", "pelayanan", "layan", "pelayanan"]
+    assert st.stem("Pelayanan") == "pelayanan" and st.stem("pelayanan") == "layan"
+
+
+# -- PySastrawi is asked only where its answer can change the result
+
+@pytest.mark.parametrize(
+    ("word", "root"),
+    [("memberikan", "beri"), ("diberikan", "beri"), ("meminta", "minta"),  # not ikan, pinta
+     ("pengawasan", "awas"), ("kekerasan", "keras"),  # not kawasan, kerasan
+     ("kedua", "dua"), ("berada", "ada"), ("mengaku", "aku"), ("apakah", "apa")],  # 3-letter roots
+)
+def test_pysastrawi_breaks_ties(word, root):
+    assert stem(word) == root
+
+
+class _Counting(Stemmer):
+    def __init__(self, **options):
+        super().__init__(**options)
+        self.asked = []
+
+    def _sastrawi_root(self, word):
+        self.asked.append(word)
+        return super()._sastrawi_root(word)
+
+
+def test_pysastrawi_not_asked_when_the_cheapest_reading_is_unique():
+    st = _Counting()
+    assert [st.stem(w) for w in ("pelayanan", "kebersihan", "berimanlah", "rumah", "Kutai")] == [
+        "layan", "bersih", "iman", "rumah", "kutai"]
+    assert st.asked == []
+    assert st.stem("memberikan") == "beri" and st.asked == ["memberikan"]
+
+
+@pytest.fixture(scope="session")
+def exact():
+    return _ExactStemmer()
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["pelayanan", "memberikan", "kedua", "berimanlah", "menerangi", "kesepersepuluhnya", "rerata",
+     "pelukis", "wartawan", "pelayananan", "mempertanyakan", "Melihat", "Pendidikan", "Perekonomian",
+     "Berada", "Kedua", "meniru-nirukan", "kebijakan-kebijakan", "sebagai", "bagian", "idealisme"],
+)
+def test_fast_path_agrees_with_reference(word, exact):
+    assert stem(word) == exact.stem(word)
+    assert stem_token(word, sentence_start=True) == exact.stem_token(word, sentence_start=True)
+
+
+@functools.cache
+def _roots():
+    st = Stemmer()
+    st.is_root("rumah")
+    return st._roots
+
+
+# Affixed words built from real roots, among them pairs that compete (beri/ikan,
+# minta/pinta, mulai/pulai, aku/kaku) and 3-letter roots.
+_AFFIXED = hs.builds(
+    lambda pre, root, suf: pre + root + suf,
+    hs.sampled_from(["", "me", "mem", "men", "meng", "meny", "di", "ber", "be", "ter", "per", "pe",
+                     "pem", "pen", "peng", "peny", "ke", "se", "memper", "diper", "keber", "ku"]),
+    hs.sampled_from(["beri", "ikan", "minta", "pinta", "awas", "keras", "dua", "ada", "aku", "kaku",
+                     "layan", "bersih", "terang", "tani", "ubah", "alam", "menang", "iman", "rim",
+                     "ajar", "sapu", "tulis", "kirim", "pukul", "rasa", "kerja", "daya", "baik",
+                     "tanya", "hasil", "duduk", "pilu", "ranting", "lukis", "peluk", "warta",
+                     "nasional", "mulai", "pulai", "ideal", "rata", "lembut"]),
+    hs.sampled_from(["", "i", "kan", "an", "nya", "lah", "kah", "ku", "mu", "annya", "kannya",
+                     "ilah", "isme", "is", "wan", "isasi"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_AFFIXED)
+def test_settled_reading_is_what_any_pysastrawi_answer_gives(word):
+    options = readings(word, _roots())
+    if not options or (chosen := settled(options)) is None:
+        return
+    # PySastrawi answers None or a root: one of the readings' roots, or any other.
+    for found in {None, "rumah", *(a.root for a in options)}:
+        assert pick(options, found) == chosen
 
 
 def test_bare_string_option_raises():

@@ -154,7 +154,7 @@ _CAN_OPEN = re.compile(
 # A candidate boundary: sentence-final punctuation, closing quotes or brackets
 # that belong to the sentence, then whitespace. ("Basseng., M.Ed": a period
 # before a comma is never a candidate.)
-_CANDIDATE = re.compile(r"(?P<end>[.?!…]+)[\"')\]]*(?=\s)")
+_CANDIDATE = re.compile(r"(?<![.?!…])(?P<end>[.?!…]++)[\"')\]]*+(?=\s)")  # runs scanned once
 _NUMBER = re.compile(r"^\(?\d+$")
 _TRAILING = ".,;:!?\"')]"
 _WORD_BEFORE = re.compile(r"[^\s\"'(\[]*$")

@@ -10,11 +10,20 @@ finds a reading of the word that needs *fewer* affixes, with a valid prefix–su
 words read as loans (*pelukis* → lukis, not peluk + -is). Loan suffixes (-is, -isme,
 -isasi, -wan, -wati) are stripped only when the rest is a root and the word is not.
 
+Speed: PySastrawi's answer can only matter where several readings tie for the fewest
+affixes, or where the cheapest root has three letters (it is trusted only with
+PySastrawi's backing). The search in :mod:`pidato._affix` tells these words apart, so
+PySastrawi is asked about ~2% of word types; the others are decided by the search alone,
+with the same result (``benchmarks/stem_agreement.py`` checks this on a news archive).
+Results are cached per token as written, so running text costs one dict look-up per
+repeated token.
+
 Bundled tables (``pidato/data``): ``stem_overrides.tsv``, ``stem_roots_add.txt``,
 ``stem_roots_remove.txt``, ``gazetteer.txt``, ``loanwords.txt``, ``stem_variants.tsv``.
 PySastrawi's root list is read from the installed package at run time.
 
-This is the only module of pidato that imports ``Sastrawi``; it does so lazily.
+This is the only module of pidato that imports ``Sastrawi``; it does so lazily, on the
+first word that needs it.
 """
 
 from __future__ import annotations
@@ -22,41 +31,21 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Mapping
-from typing import NamedTuple
 
+from ._affix import FAILED, Analysis, pick, readings, settled
 from ._resources import read_lines, read_table
 from .errors import InputError, ResourceError
 
 __all__ = ["Stemmer", "is_root", "normalize_variant", "stem", "stem_token"]
 
 _WORD = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
-_VOWELS = frozenset("aeiou")
-_PARTICLES = ("lah", "kah", "tah", "pun")
-_POSSESSIVES = ("ku", "mu", "nya")
-_DERIVATIONAL = ("kan", "an", "i")
-_LOAN_SUFFIXES = ("isasi", "isme", "is", "wan", "wati")
-_CLITICS = frozenset(_PARTICLES + _POSSESSIVES)
-# Outer prefix and derivational suffix that never combine (Indonesian confixes).
-_INVALID_CONFIX = frozenset(
-    {("ber", "i"), ("di", "an"), ("ke", "i"), ("ke", "kan"), ("me", "an"),
-     ("se", "i"), ("se", "kan"), ("ter", "an")}
-)
+_SPACE = re.compile(r"\s")  # the characters of str.isspace()
+_CLITICS = frozenset({"lah", "kah", "tah", "pun", "ku", "mu", "nya"})
+_LOAN_SUFFIXES = frozenset({"isasi", "isme", "is", "wan", "wati"})
 # Verb-forming prefixes (TBBBI: meN-, di-, ber-, ter-, per-): a capitalised word whose
 # outer prefix is one of these is stripped without context; peN-, ke-, se- are not.
 _VERBAL_PREFIXES = frozenset({"me", "di", "ber", "ter", "per"})
-# Nominal confixes are one morpheme: ke-an, peN-an, per-an cost as one affix.
-_NOMINAL_CONFIX_PREFIXES = frozenset({"ke", "pe", "per"})
-_MAX_PREFIXES = 3
-_MIN_ROOT = 3
-_FAILED = 99
-
-
-class _Analysis(NamedTuple):
-    root: str
-    prefixes: tuple[str, ...]
-    suffixes: tuple[str, ...]
-    cost: int  # affixes stripped; a nominal confix (ke-an, peN-an, per-an) counts once
-    raw: int  # affixes stripped, each side of a confix counted
+_MIN_ROOT_WITHOUT_CONTEXT = 4
 
 
 @functools.cache
@@ -75,13 +64,24 @@ def _sastrawi_roots() -> frozenset[str]:
     return frozenset(w.strip() for w in text.split("\n") if w.strip())
 
 
-@functools.cache
-def _variants() -> dict[str, str]:
-    return {v.lower(): s.lower() for v, s in read_table("stem_variants.tsv", 2)}
-
-
 _VARIANT_PREFIXES = ("", "me", "di", "ter", "ber", "pe", "ke", "se")
 _VARIANT_SUFFIXES = ("", "nya", "kan", "i", "an", "lah")
+
+
+@functools.cache
+def _variant_forms() -> dict[str, str]:
+    """Every variant spelling, bare or with one prefix and suffix -> its standard form.
+
+    Expanded once from ``stem_variants.tsv`` (a few thousand keys), so a look-up is one
+    dict access. A bare variant wins, then the first prefix, then the first suffix.
+    """
+    table = {v.lower(): s.lower() for v, s in read_table("stem_variants.tsv", 2)}
+    forms = dict(table)
+    for pre in _VARIANT_PREFIXES:
+        for suf in _VARIANT_SUFFIXES:
+            for variant, standard in table.items():
+                forms.setdefault(pre + variant + suf, pre + standard + suf)
+    return forms
 
 
 def normalize_variant(word: str, /) -> str:
@@ -111,20 +111,7 @@ def normalize_variant(word: str, /) -> str:
     """
     if not isinstance(word, str):
         raise InputError(f"normalize_variant() expects one word as str, got {type(word).__name__}")
-    low = word.lower()
-    table = _variants()
-    if low in table:
-        return table[low]
-    for pre in _VARIANT_PREFIXES:
-        if not low.startswith(pre):
-            continue
-        for suf in _VARIANT_SUFFIXES:
-            if suf and not low.endswith(suf):
-                continue
-            core = low[len(pre): len(low) - len(suf)]
-            if core in table:
-                return pre + table[core] + suf
-    return word
+    return _variant_forms().get(word.lower(), word)
 
 
 @functools.cache
@@ -148,8 +135,25 @@ def _check_word(word: object, func: str) -> str:
     return word
 
 
+class _RootDictionary:
+    """The one method PySastrawi asks of its dictionary, ``contains``, over our root set.
+
+    Stands in for ``Sastrawi.Dictionary.ArrayDictionary``, which would copy the 30k
+    roots into a dict one Python call at a time.
+    """
+
+    __slots__ = ("contains",)
+
+    def __init__(self, roots: frozenset[str]) -> None:
+        self.contains = roots.__contains__
+
+
 class Stemmer:
     """A configurable Indonesian stemmer (PySastrawi plus pidato's rules).
+
+    Results are cached per token for the life of the object, so a corpus costs one
+    analysis per distinct word; PySastrawi is consulted only for the few words where
+    its answer can change the result (see :mod:`pidato._affix`).
 
     Parameters
     ----------
@@ -169,6 +173,10 @@ class Stemmer:
     >>> Stemmer(overrides={"pelayanan": "pelayanan"}).stem("pelayanan")
     'pelayanan'
     """
+
+    # Ask PySastrawi about every word, as pidato did before its answer was known to
+    # matter only on ties; set by the reference stemmer of benchmarks/stem_agreement.py.
+    _consult_always = False
 
     def __init__(
         self,
@@ -191,7 +199,11 @@ class Stemmer:
         self.protect = tuple(protect)
         self.use_default_overrides = use_default_overrides
         self._built = False
-        self._cache: dict[str, _Analysis] = {}
+        # Result caches, keyed on the token as written: stem(), and stem_token() at a
+        # sentence start / inside a sentence. Filled by the slow paths only.
+        self._by_word: dict[str, str] = {}
+        self._at_start: dict[str, str] = {}
+        self._inside: dict[str, str] = {}
 
     # ------------------------------------------------------------------ set-up
     def _build(self) -> None:
@@ -210,30 +222,45 @@ class Stemmer:
         self._table = table
         self._protected = frozenset(protected)
         self._names_whole, self._names_parts = _gazetteer()
-        self._sastrawi = self._make_sastrawi(self._roots)
+        self._variant_forms = _variant_forms()
+        self._analyses: dict[str, Analysis] = {}
+        self._sastrawi = None  # built on first need: most words never need it
         self._built = True
 
-    @staticmethod
-    def _make_sastrawi(roots: frozenset[str]):
-        from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
-        from Sastrawi.Stemmer.Stemmer import Stemmer as _SastrawiStemmer
+    def _sastrawi_root(self, word: str) -> str | None:
+        """PySastrawi's root for ``word``, or None when it finds none."""
+        if self._sastrawi is None:
+            from Sastrawi.Stemmer.Stemmer import Stemmer as _SastrawiStemmer
 
-        return _SastrawiStemmer(ArrayDictionary(sorted(roots)))
+            roots = self._roots
+            if any(not w.strip() for w in self.add_roots):  # as ArrayDictionary.add does
+                roots = frozenset(w for w in roots if w.strip())
+            self._sastrawi = _SastrawiStemmer(_RootDictionary(roots))
+        found = self._sastrawi.stem_word(word)
+        return found if found != word and found in self._roots else None
 
     # ------------------------------------------------------------- public API
     def stem(self, word: str, /) -> str:
         """Stem one word without context; see :func:`pidato.stem.stem`."""
+        try:
+            return self._by_word[word]
+        except (KeyError, TypeError):  # TypeError: unhashable, reported below
+            pass
         word = _check_word(word, "stem")
         if not self._built:
             self._build()
-        if any(c.isspace() for c in word):
-            return " ".join(self.stem(w) for w in word.split())
-        low = word.lower()
-        if not _WORD.match(low):
-            return low
-        if word[:1].isupper():
-            return self._stem_capitalised(word, low, sentence_start=None)
-        return self._stem_lower(low)
+        if _SPACE.search(word):
+            out = " ".join(self.stem(w) for w in word.split())
+        else:
+            low = word.lower()
+            if not _WORD.match(low):
+                out = low
+            elif word[:1].isupper():
+                out = self._stem_capitalised(word, low, sentence_start=None)
+            else:
+                out = self._stem_lower(low)
+        self._by_word[word] = out
+        return out
 
     def is_root(self, word: str, /) -> bool:
         """Whether ``word`` (any case) is in this stemmer's root list.
@@ -247,15 +274,23 @@ class Stemmer:
 
     def stem_token(self, word: str, *, sentence_start: bool) -> str:
         """Stem one token of running text; see :func:`pidato.stem.stem_token`."""
+        cache = self._at_start if sentence_start else self._inside
+        try:
+            return cache[word]
+        except (KeyError, TypeError):
+            pass
         word = _check_word(word, "stem_token")
         if not self._built:
             self._build()
         low = word.lower()
         if not _WORD.match(low):
-            return low
-        if word[:1].isupper():
-            return self._stem_capitalised(word, low, sentence_start=bool(sentence_start))
-        return self._stem_lower(low)
+            out = low
+        elif word[:1].isupper():
+            out = self._stem_capitalised(word, low, sentence_start=bool(sentence_start))
+        else:
+            out = self._stem_lower(low)
+        cache[word] = out
+        return out
 
     # -------------------------------------------------------------- internals
     def _stem_capitalised(self, word: str, low: str, *, sentence_start: bool | None) -> str:
@@ -273,12 +308,12 @@ class Stemmer:
             return self._stem_lower(low)
         # No context: a Titlecase word may be a name. Strip it only when a verbal
         # prefix (meN-, di-, ber-, ter-, per-) derives it from a root of 4+ letters.
-        ana = self._analyse(normalize_variant(low).lower())
+        ana = self._analyse(self._variant_forms.get(low, low))
         if (
             ana.prefixes
             and ana.prefixes[0] in _VERBAL_PREFIXES
-            and len(ana.root) >= 4
-            and not set(ana.suffixes) & set(_LOAN_SUFFIXES)
+            and len(ana.root) >= _MIN_ROOT_WITHOUT_CONTEXT
+            and not _LOAN_SUFFIXES.intersection(ana.suffixes)
         ):
             return ana.root
         return low
@@ -290,7 +325,7 @@ class Stemmer:
             return low
         if "-" in low:
             return self._stem_hyphenated(low)
-        return self._analyse(normalize_variant(low).lower()).root
+        return self._analyse(self._variant_forms.get(low, low)).root
 
     def _stem_hyphenated(self, low: str) -> str:
         parts = low.split("-")
@@ -306,152 +341,37 @@ class Stemmer:
             r2 = self._stem_lower("me" + second)  # meniru-nirukan, menyepak-nyepak
         return r1 if r1 == r2 else low
 
-    def _analyse(self, word: str) -> _Analysis:
-        hit = self._cache.get(word)
+    def _analyse(self, word: str) -> Analysis:
+        hit = self._analyses.get(word)
         if hit is None:
-            hit = self._cache[word] = self._analyse_uncached(word)
+            hit = self._analyses[word] = self._analyse_uncached(word)
         return hit
 
-    def _analyse_uncached(self, word: str) -> _Analysis:
+    def _analyse_uncached(self, word: str) -> Analysis:
         if len(word) <= 3 or word in self._roots:
-            return _Analysis(word, (), (), 0, 0)
-        found = self._sastrawi.stem_word(word)
-        candidates = self._enumerate(word)
-        if found != word and found in self._roots and candidates:
-            # Keep PySastrawi's root unless another reading needs fewer affixes,
-            # whether a confix counts as one affix or as two.
-            best = min(candidates, key=lambda a: (a.cost, a.raw))  # equals: rule order
-            mine = [a for a in candidates if a.root == found]
-            if not mine:
-                mine = [_Analysis(found, (), (), _FAILED, _FAILED)]
-            own_cost = min(a.cost for a in mine)
-            own_raw = min(a.raw for a in mine)
-            if best.cost < own_cost and best.raw < own_raw:
-                return best
-            return min(mine, key=lambda a: (a.cost, a.raw))
-        # PySastrawi found no root: take the cheapest reading with a root of 4+ letters.
-        usable = [a for a in candidates if len(a.root) >= 4]
-        if usable:
-            return min(usable, key=lambda a: (a.cost, a.raw))
+            return Analysis(word, (), (), 0, 0)
+        options = readings(word, self._roots)
+        # PySastrawi's root is kept unless a reading needs fewer affixes; when the
+        # cheapest reading is unique, nothing PySastrawi says can change the result.
+        if self._consult_always:
+            ana = pick(options, self._sastrawi_root(word))
+        elif options:
+            ana = settled(options) or pick(options, self._sastrawi_root(word))
+        else:
+            ana = None
+        if ana is not None:
+            return ana
         if word.endswith("anan"):  # pelayananan: a doubled -an typed by mistake
             shorter = self._analyse(word[:-2])
             if shorter.root != word[:-2]:
                 return shorter
-        return _Analysis(word, (), (), _FAILED, _FAILED)
-
-    # ---- exhaustive analysis: suffixes right to left, then up to 3 prefixes
-    def _enumerate(self, word: str) -> list[_Analysis]:
-        out = []
-        roots = self._roots
-        for base, sufs, scost in self._suffix_splits(word):
-            deriv = next((s for s in sufs if s in _DERIVATIONAL), None)
-            for root, pres, pcost in self._prefix_paths(base, 0):
-                if len(root) < _MIN_ROOT or root not in roots:
-                    continue
-                if pres and deriv and (pres[0], deriv) in _INVALID_CONFIX:
-                    continue
-                if not pres and not sufs:
-                    continue
-                raw = scost + pcost
-                cost = raw
-                if pres and deriv == "an" and pres[0] in _NOMINAL_CONFIX_PREFIXES:
-                    cost -= 1
-                out.append(_Analysis(root, pres, sufs, cost, raw))
-        return out
-
-    def _suffix_splits(self, word: str) -> list[tuple[str, tuple[str, ...], int]]:
-        splits = [(word, (), 0)]
-        for group, cost in ((_PARTICLES, 1), (_POSSESSIVES, 1)):
-            splits += [
-                (b[: -len(s)], (s, *sufs), c + cost)
-                for b, sufs, c in splits
-                for s in group
-                if b.endswith(s) and len(b) - len(s) >= _MIN_ROOT
-            ]
-        extra = []
-        for b, sufs, c in splits:
-            for s in _DERIVATIONAL:
-                if b.endswith(s) and len(b) - len(s) >= _MIN_ROOT:
-                    extra.append((b[: -len(s)], (s, *sufs), c + 1))
-            for s in _LOAN_SUFFIXES:
-                if b.endswith(s) and len(b) - len(s) >= 4:
-                    extra.append((b[: -len(s)], (s, *sufs), c + 2))
-        return splits + extra
-
-    def _prefix_paths(self, base: str, depth: int):
-        yield base, (), 0
-        if depth >= _MAX_PREFIXES or len(base) <= _MIN_ROOT:
-            return
-        for label, rest, step in _prefix_options(base):
-            for root, pres, cost in self._prefix_paths(rest, depth + 1):
-                yield root, (label, *pres), cost + step
+        return Analysis(word, (), (), FAILED, FAILED)
 
 
-def _prefix_options(w: str) -> list[tuple[str, str, int]]:
-    """Every (prefix label, remainder, cost) reading of the start of ``w``.
+class _ExactStemmer(Stemmer):
+    """Reference: asks PySastrawi about every analysed word (pidato before the fast path)."""
 
-    Unproductive or rare patterns (infixes, partial reduplication, menge-) cost 2.
-    """
-    out: list[tuple[str, str, int]] = []
-
-    def add(pair: tuple[str, str], cost: int = 1) -> None:
-        out.append((pair[0], pair[1], cost))
-
-    c0 = w[0]
-    for plain in ("di", "ke", "se"):
-        if w.startswith(plain):
-            add((plain, w[2:]))
-    if w.startswith("kau"):
-        add(("ku", w[3:]))
-    elif w.startswith("ku"):
-        add(("ku", w[2:]))
-    for p in ("ber", "ter", "per"):
-        if w.startswith(p):
-            add((p, w[3:]))
-        if w.startswith(p[:2]) and len(w) > 4:
-            rest = w[2:]
-            if rest[0] == "r" or (rest[0] not in _VOWELS and rest[1:3] == "er"):
-                add((p, rest))  # be-rambut, be-kerja, te-terbang, pe-rumah
-    if w.startswith("bel") or w.startswith("pel"):
-        if w[3:].startswith("ajar"):
-            add(("ber" if c0 == "b" else "per", w[3:]))
-    for p in ("me", "pe"):
-        if w.startswith(p) and len(w) > 4:
-            label = p
-            r = w[2:]
-            if r[0] in "lrwy" or (p == "pe" and r[0] not in _VOWELS and r[0] not in "mn"):
-                add((label, r))
-            if r.startswith("m") and len(r) > 2:
-                r2 = r[1:]
-                if r2[0] in "bfvp":
-                    add((label, r2))
-                elif r2[0] in _VOWELS:
-                    add((label, "p" + r2))
-            if r.startswith("ng") and len(r) > 3:
-                r2 = r[2:]
-                if r2[0] in "ghkq":
-                    add((label, r2))
-                elif r2[0] in _VOWELS:
-                    add((label, r2))
-                    add((label, "k" + r2))
-                    if r2[0] == "e":
-                        add((label, r2[1:]), 2)  # menge-bom, penge-cat
-            elif r.startswith("ny") and len(r) > 3 and r[2] in _VOWELS:
-                add((label, "s" + r[2:]))
-            elif r.startswith("n") and len(r) > 2:
-                r2 = r[1:]
-                if r2[0] in "cdjzst":
-                    add((label, r2))
-                elif r2[0] in _VOWELS:
-                    add((label, "t" + r2))
-            if r[0] in "mn":
-                add((label, r))  # me-makan, me-nyala, me-nganga, pe-minum
-    if len(w) > 5 and c0 not in _VOWELS:
-        if w[1:3] in ("el", "em", "er", "in"):
-            add(("infix", c0 + w[3:]), 2)  # kinerja, gemetar, telunjuk
-        if w[1] == "e" and w[2] == c0:
-            add(("redup", w[2:]), 2)  # rerata, lelembut, tetamu
-    return out
+    _consult_always = True
 
 
 # ---------------------------------------------------------------- module level

@@ -92,7 +92,6 @@ _HASHTAG_TAIL = re.compile(r"(?<![^\s])#\w+(?:\s+#\w+)*\s*\Z")
 _BREADCRUMB = re.compile(r"^[ \t]*[^\n/>»›|.?!]{1,40}(?:[ \t]+[/>»›|][ \t]+[^\n/>»›|.?!]{1,60}){1,6}[ \t]*$", re.MULTILINE)
 # "(ler/ler)", "(humas/adm)", "(rls/ed)", "(ant)" closing a paragraph
 _EDITOR_INITIALS = re.compile(r"\([a-z]{2,8}(?:/[a-z]{2,8}){0,3}\)(?=[ \t]*(?:\n|$|#))", re.IGNORECASE)
-_SHORT_INITIAL = re.compile(r"^\([a-z]{2,8}\)$", re.IGNORECASE)
 
 
 def find_boilerplate(text: str) -> list[Span]:
@@ -109,19 +108,33 @@ def find_boilerplate(text: str) -> list[Span]:
     [('Menu Close', 'navigation'), ('(ler/ler)', 'editor'), ('#asnberakhlak', 'hashtags')]
     """
     folded = fold(text)
-    spans = [Span(m.start(), m.end(), "navigation") for m in _NAV_LINE.finditer(folded) if m.group().strip()]
-    spans += [Span(m.start(), m.end(), "hashtags") for m in _HASHTAG_LINE.finditer(folded)]
-    tail_from = max(0, len(folded) - 5000)  # a closing hashtag block sits at the very end
-    spans += [Span(m.start(), m.end(), "hashtags") for m in _HASHTAG_TAIL.finditer(folded, tail_from)]
-    spans += [Span(m.start(), m.end(), "navigation") for m in _BREADCRUMB.finditer(folded)]
+    spans: list[Span] = []
+    # Furniture fills whole lines that are short, or that open with a marker
+    # ("Baca juga", "Tags:", "#"); prose paragraphs are skipped after one test.
+    for m in _TEXT_LINE.finditer(folded):
+        s, e = m.span()
+        if e - s > 200 and folded[s] not in _LONG_LINE_OPENERS:
+            continue
+        if _NAV_LINE.fullmatch(folded, s, e) or _BREADCRUMB.fullmatch(folded, s, e):
+            spans.append(Span(s, e, "navigation"))
+        elif _HASHTAG_LINE.fullmatch(folded, s, e):
+            spans.append(Span(s, e, "hashtags"))
+        elif e - s <= 170 and _CAPS_HEADING.fullmatch(folded, s, e):
+            spans.append(Span(s, e, "heading"))
+    first_hash = folded.find("#", max(0, len(folded) - 5000))  # a closing block sits at the very end
+    if first_hash >= 0:
+        spans += [Span(m.start(), m.end(), "hashtags") for m in _HASHTAG_TAIL.finditer(folded, first_hash)]
     spans += _leading_menu(folded)
-    spans += [Span(m.start(), m.end(), "heading") for m in _CAPS_HEADING.finditer(folded)]
     tail = len(folded.rstrip())
     for m in _EDITOR_INITIALS.finditer(folded):
-        if "/" in m.group() or (not _SHORT_INITIAL.match(m.group()) or m.end() >= tail):
+        if "/" in m.group() or m.end() >= tail:  # "(ant)" inside a text may be an abbreviation
             spans.append(Span(m.start(), m.end(), "editor"))
     spans = [_trim(folded, s) for s in spans]
     return _merge(sorted(s for s in spans if s.end > s.start))
+
+
+_TEXT_LINE = re.compile(r"[^\n]*\S[^\n]*")
+_LONG_LINE_OPENERS = frozenset("BbLlTtKkCcSs# \t")
 
 
 # a line in capitals without a sentence end: the heading block of a transcript

@@ -49,7 +49,6 @@ def _check_text(text: object) -> str:
 
 # --- paragraphs -------------------------------------------------------------------
 
-_LINE = re.compile(r"[^\n]*")
 _SENT_END = re.compile(r"[.?!…:;\"'”’)\]]\s*$")
 
 
@@ -70,21 +69,21 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     cur: tuple[int, int] | None = None
     prev_blank = True
-    for m in _LINE.finditer(folded):
-        line = m.group()
+    pos = 0
+    for line in folded.split("\n"):
+        start = pos
+        pos += len(line) + 1
         stripped = line.strip()
         if not stripped:
-            if m.start() == m.end() and m.start() > 0 and folded[m.start() - 1] != "\n":
-                continue  # the empty match finditer yields right after a line
             prev_blank = True
             continue
-        s = m.start() + (len(line) - len(line.lstrip()))
-        e = m.start() + len(line.rstrip())
+        s = start + (len(line) - len(line.lstrip()))
+        e = start + len(line.rstrip())
         joins = (
             cur is not None
             and not prev_blank
             and stripped[0].islower()
-            and not _SENT_END.search(folded[cur[0] : cur[1]][-3:])
+            and not _SENT_END.search(folded, max(cur[0], cur[1] - 3), cur[1])
         )
         if joins and cur is not None:
             cur = (cur[0], e)
@@ -157,7 +156,6 @@ _CAN_OPEN = re.compile(
 _CANDIDATE = re.compile(r"(?<![.?!…])(?P<end>[.?!…]++)[\"')\]]*+(?=\s)")  # runs scanned once
 _NUMBER = re.compile(r"^\(?\d+$")
 _TRAILING = ".,;:!?\"')]"
-_WORD_BEFORE = re.compile(r"[^\s\"'(\[]*$")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -213,12 +211,20 @@ def _split_paragraph(folded: str, start: int, end: int) -> list[tuple[int, int]]
     return [(a, b) for a, b in spans if b > a]
 
 
+def _word_before(folded: str, lo: int, p0: int) -> str:
+    """The run of characters before ``p0`` back to a space, quote or bracket."""
+    if p0 <= lo or folded[p0 - 1].isspace():
+        return ""
+    word = folded[lo:p0].rsplit(None, 1)[-1]
+    cut = max(word.rfind('"'), word.rfind("'"), word.rfind("("), word.rfind("["))
+    return word[cut + 1 :]
+
+
 def _breaks(folded: str, par_start: int, p0: int, p1: int, nxt: int, par_end: int) -> bool:
     punct = folded[p0:p1]
     if punct != ".":
         return True  # "?", "!", "…", "...": Punkt breaks before a capital too
-    w = _WORD_BEFORE.search(folded, max(par_start, p0 - 80), p0)
-    word = w.group() if w else ""
+    word = _word_before(folded, max(par_start, p0 - 80), p0)
     typ = word.lower()
     abbrevs = _abbreviations()
     next_word = folded[nxt : nxt + 40].split(None, 1)[0] if nxt < par_end else ""

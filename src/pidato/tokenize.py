@@ -71,6 +71,10 @@ _PATTERN = re.compile(
     """,
     re.VERBOSE,
 )
+_CHUNK = re.compile(r"\S+")
+_CURRENCY = frozenset({"Rp", "rp", "RP", "rP"})
+_CLOSING = frozenset(',.;:)]"?!')
+_OPENING = frozenset('(["')
 _URL_TRAIL = ".,;:!?)]}'\"”’"
 
 
@@ -115,35 +119,69 @@ def tokenize(
     make = tuple.__new__  # Token(...) without the keyword machinery: this loop is hot
     n = len(folded)
     last_end = 0
-    for m in _PATTERN.finditer(folded):
-        start, end = m.span()
-        if start < last_end:
-            continue  # the period an abbreviation took (see below)
-        kind = m.lastgroup
-        if kind == "word2":  # the general word pattern, tried after the special kinds
-            kind = "word"
-        if kind == "word":
-            if end < n and folded[end] == "." and folded[start:end].lower() in abbreviations:
-                end += 1
-                kind = "abbrev"
-            elif split_clitics:
-                out.extend(_split_clitic(text, start, end, is_root))
-                last_end = end
-                continue
-        elif kind == "url":
-            while end > start + 4 and folded[end - 1] in _URL_TRAIL and not _closes_inside(folded, start, end):
-                end -= 1
-            if end < m.end():
-                append(make(Token, (text[start:end], start, end, kind)))
-                out.extend(_rescan(text, folded, end, m.end()))
-                last_end = m.end()
-                continue
-        elif kind == "abbrev" and folded[end - 1] != "." and end < n and folded[end] == ".":
-            # "M.Si." -- the closing period is the abbreviation's own
-            if folded[start:end].lower() in abbreviations:
-                end += 1
-        append(make(Token, (text[start:end], start, end, kind)))
-        last_end = end
+    for chunk_match in _CHUNK.finditer(folded):
+        cs, ce = chunk_match.span()
+        chunk = chunk_match.group()
+        if not split_clitics:
+            # the common cases need no pattern: a bare word between spaces, a word
+            # with one closing mark ("kata,", "cepat.") or one opening mark ("(LAN")
+            if chunk.isalpha():
+                if chunk not in _CURRENCY:
+                    # folding never changes a letter, so the chunk is the text
+                    append(make(Token, (chunk, cs, ce, "word")))
+                    last_end = ce
+                    continue
+            elif len(chunk) > 1:
+                head, tail = chunk[:-1], chunk[-1]
+                if tail in _CLOSING and head.isalpha() and head not in _CURRENCY:
+                    if tail == "." and head.lower() in abbreviations:
+                        append(make(Token, (text[cs:ce], cs, ce, "abbrev")))
+                    else:
+                        append(make(Token, (text[cs : ce - 1], cs, ce - 1, "word")))
+                        append(make(Token, (text[ce - 1 : ce], ce - 1, ce, "punct")))
+                    last_end = ce
+                    continue
+                if chunk[0] in _OPENING and chunk[1:].isalpha() and chunk[1:] not in _CURRENCY:
+                    append(make(Token, (text[cs : cs + 1], cs, cs + 1, "punct")))
+                    append(make(Token, (text[cs + 1 : ce], cs + 1, ce, "word")))
+                    last_end = ce
+                    continue
+        elif chunk.isalpha() and chunk not in _CURRENCY:
+            out.extend(_split_clitic(text, cs, ce, is_root))
+            last_end = ce
+            continue
+        # two characters of look-ahead past the chunk ("Rp 500")
+        for m in _PATTERN.finditer(folded, cs, min(n, ce + 2)):
+            start, end = m.span()
+            if start >= ce:
+                break
+            if start < last_end:
+                continue  # the period an abbreviation took (see below)
+            kind = m.lastgroup
+            if kind == "word2":  # the general word pattern, tried after the special kinds
+                kind = "word"
+            if kind == "word":
+                if end < n and folded[end] == "." and folded[start:end].lower() in abbreviations:
+                    end += 1
+                    kind = "abbrev"
+                elif split_clitics:
+                    out.extend(_split_clitic(text, start, end, is_root))
+                    last_end = end
+                    continue
+            elif kind == "url":
+                while end > start + 4 and folded[end - 1] in _URL_TRAIL and not _closes_inside(folded, start, end):
+                    end -= 1
+                if end < m.end():
+                    append(make(Token, (text[start:end], start, end, kind)))
+                    out.extend(_rescan(text, folded, end, m.end()))
+                    last_end = m.end()
+                    continue
+            elif kind == "abbrev" and folded[end - 1] != "." and end < n and folded[end] == ".":
+                # "M.Si." -- the closing period is the abbreviation's own
+                if folded[start:end].lower() in abbreviations:
+                    end += 1
+            append(make(Token, (text[start:end], start, end, kind)))
+            last_end = end
     return out
 
 

@@ -78,19 +78,21 @@ def passages_of(
     if not units:
         return []
     para_of = _paragraph_index(units, paras)
-    if len(set(para_of)) <= 1:
+    groups: list[list[_Unit]] = []
+    if len(set(para_of)) <= 1:  # no paragraph breaks: the unit is the sentence
         groups = [[u] for u in units]
     else:
-        groups = []
+        last_para = None
         for u, p in zip(units, para_of):
-            if groups and groups[-1][0][3] == p and _fits(groups[-1], u, max_chars):
+            if groups and p == last_para and _fits(groups[-1], u, max_chars):
                 groups[-1].append(u)
             else:
                 groups.append([u])
+            last_para = p
     out = []
     for g in groups:
-        start, end = g[0][0], g[-1][1]
-        who, voice = _combine([(u[2], u[1] - u[0]) for u in g])
+        start, end = g[0].start, g[-1].end
+        who, voice = _combine([(u.who, u.end - u.start) for u in g])
         if speech and voice == "narration":
             who, voice = speaker, "quote"
         piece = text[start:end]
@@ -99,9 +101,15 @@ def passages_of(
     return out
 
 
+class _Unit(NamedTuple):
+    start: int
+    end: int
+    who: Attribution
+
+
 def _clip(
     sents: Sequence[tuple[int, int]], voices: Sequence[Attribution], excluded: Sequence[Span], text: str
-) -> list[tuple[int, int, Attribution, int]]:
+) -> list[_Unit]:
     """Sentences with excluded spans cut away; pieces without a letter or digit dropped."""
     out = []
     k = 0
@@ -129,23 +137,22 @@ def _clip(
             while pe > ps and text[pe - 1].isspace():
                 pe -= 1
             if pe > ps and any(c.isalnum() for c in text[ps:pe]):
-                out.append((ps, pe, a, -1))
+                out.append(_Unit(ps, pe, a))
     return out
 
 
-def _paragraph_index(units: list[tuple[int, int, Attribution, int]], paras: list[tuple[int, int]]) -> list[int]:
+def _paragraph_index(units: list[_Unit], paras: list[tuple[int, int]]) -> list[int]:
+    """The paragraph each unit starts in (both lists are in text order)."""
     idx, p = [], 0
     for u in units:
-        while p + 1 < len(paras) and paras[p][1] <= u[0]:
+        while p + 1 < len(paras) and paras[p][1] <= u.start:
             p += 1
         idx.append(p)
-    for i, u in enumerate(units):
-        units[i] = (u[0], u[1], u[2], idx[i])
     return idx
 
 
-def _fits(group: list, unit: tuple, max_chars: int | None) -> bool:
-    return max_chars is None or unit[1] - group[0][0] <= max_chars
+def _fits(group: list[_Unit], unit: _Unit, max_chars: int | None) -> bool:
+    return max_chars is None or unit.end - group[0].start <= max_chars
 
 
 def _combine(parts: Iterable[tuple[Attribution, int]]) -> tuple[str | None, str]:

@@ -300,10 +300,9 @@ def _name_after(s: str) -> str | None:
     toks = tokenize(s[:200])
     run: list[Token] = []
     for tok in toks:
-        if _is_cap(tok) or (tok.text == "," and run and False):
-            run.append(tok)
-        else:
+        if not _is_cap(tok):
             break
+        run.append(tok)
     return _name_from_run(run)
 
 

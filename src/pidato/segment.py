@@ -1,16 +1,21 @@
 """Paragraphs and sentences of Indonesian text, as exact character spans.
 
-Sentence boundaries come from NLTK's Punkt with parameters learned on real
-Indonesian releases (``data/punkt_id.json``, see ``tools/train_punkt.py``) and a
-curated abbreviation list (``data/abbreviations.txt``: Dr., Drs., Prof., S.H.,
-M.Si., Jl., Kab., dkk., pk., a.n., Yth. ...). Rules then mend what Punkt gets
-wrong in this genre:
+Sentence boundaries follow NLTK's Punkt, with parameters that Punkt's trainer
+learned from real Indonesian releases (``data/punkt_id.json``, made by
+``tools/train_punkt.py``) and a curated abbreviation list
+(``data/abbreviations.txt``: Dr., Drs., Prof., S.H., M.Si., Jl., Kab., dkk., pk.,
+a.n., Yth. ...). Each candidate boundary is judged as Punkt judges it, but only
+the hard ones -- a period after an abbreviation, an initial or a number -- are
+handed to Punkt itself, with their local context; the easy ones ("?", "!", an
+ordinary word and a period) are decided by the same rule without it. That keeps
+long texts linear and fast. Rules then mend what Punkt gets wrong in this genre:
 
 * a period followed by a comma ("Dr. Basseng., M.Ed") never ends a sentence;
-* a break before a lowercase word is undone: Indonesian sentences open with a
-  capital, a digit or a quote, while attributions after a quotation
+* no break before something that cannot open a sentence: Indonesian sentences
+  open with a capital, a digit or a quote, while attributions after a quotation
   ("... optimal.” ujar Basseng.") open in lowercase;
-* a closing quote after the final period stays with its sentence.
+* closing quotes and brackets after the final period stay with their sentence;
+  editor initials ("(ler/ler)") after it stand alone.
 
 Every function takes the text as given and returns offsets into it.
 """
@@ -125,13 +130,11 @@ def _punkt_data() -> dict:
 
 @functools.cache
 def _tokenizer() -> PunktSentenceTokenizer:
+    """Punkt with the parameters learned from Indonesian releases (NLTK is
+    imported here, on the first boundary that needs it, not with pidato)."""
     from collections import defaultdict
 
-    from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
-
-    class _IndonesianVars(PunktLanguageVars):
-        # Folded text has only ASCII quotes; "…" counts as an end as well.
-        sent_end_chars = (".", "?", "!")
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
     data = _punkt_data()
     params = PunktParameters()
@@ -139,7 +142,7 @@ def _tokenizer() -> PunktSentenceTokenizer:
     params.collocations = {tuple(c) for c in data["collocations"]}
     params.sent_starters = set(data["sent_starters"])
     params.ortho_context = defaultdict(int, data["ortho_context"])
-    return PunktSentenceTokenizer(params, lang_vars=_IndonesianVars())
+    return PunktSentenceTokenizer(params)
 
 
 # --- sentences ---------------------------------------------------------------------

@@ -8,6 +8,7 @@ offsets into the original string stay exact.
 from __future__ import annotations
 
 import functools
+import re
 
 OPEN_QUOTES = "“„‟«‹"
 CLOSE_QUOTES = "”»›"
@@ -50,4 +51,14 @@ def fold(text: str) -> str:
     >>> len(fold("a\\u00a0b")) == 3
     True
     """
-    return text.translate(_ONE_TO_ONE)
+    # Most characters map to themselves: a regex that visits only the others is
+    # several times faster than str.translate over the whole text.
+    return _SPECIAL.sub(_replace, text)
+
+
+_SPECIAL = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_ONE_TO_ONE)) + "]")
+_BY_CHAR = {chr(c): v for c, v in _ONE_TO_ONE.items()}
+
+
+def _replace(m: re.Match[str]) -> str:
+    return _BY_CHAR[m.group()]

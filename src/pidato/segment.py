@@ -156,7 +156,9 @@ _CAN_OPEN = re.compile(
 # A candidate boundary: sentence-final punctuation, closing quotes or brackets
 # that belong to the sentence, then whitespace. ("Basseng., M.Ed": a period
 # before a comma is never a candidate.)
-_CANDIDATE = re.compile(r"(?<![.?!…])(?P<end>[.?!…]++)[\"')\]]*+(?=\s)")  # runs scanned once
+# (The pattern opens with the character class so that the engine can skip ahead
+# to the next mark; the look-behind after it keeps each run to one scan.)
+_CANDIDATE = re.compile(r"(?P<end>[.?!…](?<![.?!…][.?!…])[.?!…]*+)[\"')\]]*+(?=\s)")
 _NUMBER = re.compile(r"^\(?\d+$")
 _TRAILING = ".,;:!?\"')]"
 

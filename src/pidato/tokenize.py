@@ -73,8 +73,6 @@ _PATTERN = re.compile(
 )
 _CHUNK = re.compile(r"\S+")
 _CURRENCY = frozenset({"Rp", "rp", "RP", "rP"})
-_CLOSING = frozenset(',.;:)]"?!')
-_OPENING = frozenset('(["')
 _URL_TRAIL = ".,;:!?)]}'\"”’"
 
 
@@ -111,78 +109,82 @@ def tokenize(
         raise InputError(f"tokenize() expects a str, got {type(text).__name__}; for many texts call it per text")
     folded = fold(text)
     if abbreviations is None:
-        from .segment import load_abbreviations
-
-        abbreviations = load_abbreviations()
+        abbreviations = _default_abbreviations()
     out: list[Token] = []
     append = out.append
     make = tuple.__new__  # Token(...) without the keyword machinery: this loop is hot
-    n = len(folded)
-    last_end = 0
+    cache = _LAYOUTS if abbreviations is _default_abbreviations() else {}
     for chunk_match in _CHUNK.finditer(folded):
         cs, ce = chunk_match.span()
         chunk = chunk_match.group()
-        if not split_clitics:
-            # the common cases need no pattern: a bare word between spaces, a word
-            # with one closing mark ("kata,", "cepat.") or one opening mark ("(LAN")
-            if chunk.isalpha():
-                if chunk not in _CURRENCY:
-                    # folding never changes a letter, so the chunk is the text
-                    append(make(Token, (chunk, cs, ce, "word")))
-                    last_end = ce
-                    continue
-            elif len(chunk) > 1:
-                head, tail = chunk[:-1], chunk[-1]
-                if tail in _CLOSING and head.isalpha() and head not in _CURRENCY:
-                    if tail == "." and head.lower() in abbreviations:
-                        append(make(Token, (text[cs:ce], cs, ce, "abbrev")))
-                    else:
-                        append(make(Token, (text[cs : ce - 1], cs, ce - 1, "word")))
-                        append(make(Token, (text[ce - 1 : ce], ce - 1, ce, "punct")))
-                    last_end = ce
-                    continue
-                if chunk[0] in _OPENING and chunk[1:].isalpha() and chunk[1:] not in _CURRENCY:
-                    append(make(Token, (text[cs : cs + 1], cs, cs + 1, "punct")))
-                    append(make(Token, (text[cs + 1 : ce], cs + 1, ce, "word")))
-                    last_end = ce
-                    continue
-        elif chunk.isalpha() and chunk not in _CURRENCY:
-            out.extend(_split_clitic(text, cs, ce, is_root))
-            last_end = ce
+        if chunk.isalpha() and chunk not in _CURRENCY:
+            # the common case, a bare word between spaces: no pattern needed, and
+            # folding never changes a letter, so the chunk is the text
+            if split_clitics:
+                out.extend(_split_clitic(text, cs, ce, is_root))
+            else:
+                append(make(Token, (chunk, cs, ce, "word")))
             continue
-        # two characters of look-ahead past the chunk ("Rp 500")
-        for m in _PATTERN.finditer(folded, cs, min(n, ce + 2)):
-            start, end = m.span()
-            if start >= ce:
-                break
-            if start < last_end:
-                continue  # the period an abbreviation took (see below)
-            kind = m.lastgroup
-            if kind == "word2":  # the general word pattern, tried after the special kinds
-                kind = "word"
-            if kind == "word":
-                if end < n and folded[end] == "." and folded[start:end].lower() in abbreviations:
-                    end += 1
-                    kind = "abbrev"
-                elif split_clitics:
-                    out.extend(_split_clitic(text, start, end, is_root))
-                    last_end = end
-                    continue
-            elif kind == "url":
-                while end > start + 4 and folded[end - 1] in _URL_TRAIL and not _closes_inside(folded, start, end):
-                    end -= 1
-                if end < m.end():
-                    append(make(Token, (text[start:end], start, end, kind)))
-                    out.extend(_rescan(text, folded, end, m.end()))
-                    last_end = m.end()
-                    continue
-            elif kind == "abbrev" and folded[end - 1] != "." and end < n and folded[end] == ".":
-                # "M.Si." -- the closing period is the abbreviation's own
-                if folded[start:end].lower() in abbreviations:
-                    end += 1
-            append(make(Token, (text[start:end], start, end, kind)))
-            last_end = end
+        # Any other chunk is cut by the pattern. Its cut depends only on the chunk
+        # (whitespace before it; "Rp" also looks at what follows), so repeated
+        # chunks ("kata,", "(23/3).", "M.Si.,") are cut once and reused.
+        key = chunk + folded[ce : ce + 2] if chunk[-1] in "pP." else chunk
+        layout = cache.get(key)
+        if layout is None:
+            layout = _layout(key, len(chunk), abbreviations)
+            if len(cache) > 100_000:
+                cache.clear()
+            cache[key] = layout
+        for rs, re_, kind in layout:
+            s, e = cs + rs, cs + re_
+            if split_clitics and kind == "word":
+                out.extend(_split_clitic(text, s, e, is_root))
+            else:
+                append(make(Token, (text[s:e], s, e, kind)))
     return out
+
+
+_LAYOUTS: dict[str, tuple[tuple[int, int, str], ...]] = {}
+
+
+def _default_abbreviations() -> frozenset[str]:
+    from .segment import load_abbreviations
+
+    return load_abbreviations()
+
+
+def _layout(s: str, n: int, abbreviations: frozenset[str]) -> tuple[tuple[int, int, str], ...]:
+    """Token spans ``(start, end, kind)`` within the chunk ``s[:n]`` (``s`` may carry
+    two characters of what follows, for the look-ahead of "Rp")."""
+    out: list[tuple[int, int, str]] = []
+    last_end = 0
+    for m in _PATTERN.finditer(s):
+        start, end = m.span()
+        if start >= n:
+            break
+        if start < last_end:
+            continue  # the period an abbreviation took (see below)
+        kind = m.lastgroup
+        if kind == "word2":  # the general word pattern, tried after the special kinds
+            kind = "word"
+        if kind == "word":
+            if end < n and s[end] == "." and s[start:end].lower() in abbreviations:
+                end += 1
+                kind = "abbrev"
+        elif kind == "url":
+            while end > start + 4 and s[end - 1] in _URL_TRAIL and not _closes_inside(s, start, end):
+                end -= 1
+            out.append((start, end, kind))
+            out.extend((i, i + 1, "punct") for i in range(end, m.end()))
+            last_end = m.end()
+            continue
+        elif kind == "abbrev" and s[end - 1] != "." and end < n and s[end] == ".":
+            # "M.Si." -- the closing period is the abbreviation's own
+            if s[start:end].lower() in abbreviations:
+                end += 1
+        out.append((start, end, kind))
+        last_end = end
+    return tuple(out)
 
 
 def _closes_inside(folded: str, start: int, end: int) -> bool:
@@ -190,10 +192,6 @@ def _closes_inside(folded: str, start: int, end: int) -> bool:
     c = folded[end - 1]
     pair = {")": "(", "]": "[", "}": "{"}.get(c)
     return pair is not None and folded.count(pair, start, end) >= folded.count(c, start, end)
-
-
-def _rescan(text: str, folded: str, start: int, end: int) -> list[Token]:
-    return [Token(text[start + i : start + i + 1], start + i, start + i + 1, "punct") for i in range(end - start)]
 
 
 def _split_clitic(text: str, start: int, end: int, is_root: Callable[[str], bool] | None) -> list[Token]:

@@ -73,6 +73,7 @@ _PATTERN = re.compile(
 )
 _CHUNK = re.compile(r"\S+")
 _CURRENCY = frozenset({"Rp", "rp", "RP", "rP"})
+_LONE_PUNCT = frozenset(",.;:!?()[]{}\"'-/&*+=<>|~%#@")
 _URL_TRAIL = ".,;:!?)]}'\"”’"
 
 
@@ -124,6 +125,12 @@ def tokenize(
                 out.extend(_split_clitic(text, cs, ce, is_root))
             else:
                 append(make(Token, (chunk, cs, ce, "word")))
+            continue
+        if len(chunk) == 1 and chunk in _LONE_PUNCT:  # pre-tokenised text: "kata , kata ."
+            append(make(Token, (text[cs:ce], cs, ce, "punct")))
+            continue
+        if chunk.isdecimal():  # a bare number: "2017", "25"
+            append(make(Token, (chunk, cs, ce, "number")))
             continue
         # Any other chunk is cut by the pattern. Its cut depends only on the chunk
         # (whitespace before it; "Rp" also looks at what follows), so repeated

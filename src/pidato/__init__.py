@@ -14,16 +14,29 @@ from __future__ import annotations
 
 import logging
 
+from .agreement import agreement, cohen_kappa, krippendorff_alpha, reliability_flag
 from .analyze import Analyzer, analyze, stems_with_offsets
-from .errors import CorpusError, InputError, PidatoError, ResourceError
+from .baseline import keyword_baseline
+from .coding import (
+    THEMES,
+    make_coding_sheet,
+    parse_coding,
+    read_coding_sheets,
+    read_gold,
+    validate_coding,
+    write_coding_sheet,
+)
+from .errors import CodingError, CorpusError, InputError, PidatoError, ResourceError
 from .io import DOC_COLUMNS, read_corpus, read_text
 from .normalize import find_boilerplate, find_dateline, find_headline, find_release_date, normalize
 from .passages import PASSAGE_COLUMNS, passages_of, split_passages
+from .prevalence import corrected_share, prevalence, rogan_gladen
 from .quotes import attribute, clean_name
 from .segment import Sentence, paragraph_spans, sentence_spans, sentences
 from .stem import Stemmer, normalize_variant, stem, stem_token
 from .stopwords import is_stopword, load_stopwords
 from .tokenize import Token, tokenize
+from .validate import misclassified, score
 
 __version__ = "0.1.0"
 
@@ -34,6 +47,7 @@ __all__ = [
     "InputError",
     "CorpusError",
     "ResourceError",
+    "CodingError",
     # reading
     "read_corpus",
     "read_text",
@@ -65,6 +79,24 @@ __all__ = [
     "split_passages",
     "passages_of",
     "PASSAGE_COLUMNS",
+    # themes and validation
+    "THEMES",
+    "keyword_baseline",
+    "make_coding_sheet",
+    "write_coding_sheet",
+    "read_coding_sheets",
+    "parse_coding",
+    "validate_coding",
+    "read_gold",
+    "agreement",
+    "krippendorff_alpha",
+    "cohen_kappa",
+    "reliability_flag",
+    "score",
+    "misclassified",
+    "prevalence",
+    "corrected_share",
+    "rogan_gladen",
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

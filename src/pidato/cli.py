@@ -2,6 +2,8 @@
 
     pidato preprocess corpus/                 # table of documents and passages
     pidato preprocess corpus/ -o build/passages.csv
+    pidato evaluate --gold coded.csv              # precision, recall, F1 with intervals
+    pidato evaluate --gold coded.csv --pred tagged.csv -o build/scores.json
 """
 
 from __future__ import annotations
@@ -51,12 +53,72 @@ def _preprocess(args: argparse.Namespace) -> int:
     print(f"\n{secs:.2f} s; voices: " + ", ".join(f"{k} {v}" for k, v in passages["voice"].value_counts().items()))
     if args.output:
         out = Path(args.output)
-        if out.exists() and not args.force:
-            print(f"error: {out} exists; pass --force to overwrite", file=sys.stderr)
+        if _refuse_overwrite(out, args.force):
             return 2
         out.parent.mkdir(parents=True, exist_ok=True)
         passages.to_csv(out, index=False)
         print(f"wrote {len(passages)} passages to {out}")
+    return 0
+
+
+def _refuse_overwrite(path: Path, force: bool) -> bool:
+    if path.exists() and not force:
+        print(f"error: {path} exists; pass --force to overwrite", file=sys.stderr)
+        return True
+    return False
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    import json
+
+    import pandas as pd
+
+    from .baseline import keyword_baseline
+    from .coding import THEMES, read_gold
+    from .validate import misclassified, score
+
+    gold = read_gold(args.gold)
+    if args.pred:
+        pred = read_gold(args.pred)
+        source = str(args.pred)
+    else:
+        if "text" not in gold.columns:
+            print("error: the gold table has no 'text' column to tag; pass --pred", file=sys.stderr)
+            return 2
+        pred = pd.concat([gold[["unit_id"]], keyword_baseline(gold["text"].fillna(""))], axis=1)
+        source = "keyword baseline (pidato.baseline)"
+    table = score(gold, pred, n_boot=args.boot, seed=args.seed)
+    shown = table.copy()
+    for m in ("precision", "recall", "f1"):
+        shown[m] = [f"{v:.3f} [{lo:.3f}, {hi:.3f}]" for v, lo, hi in
+                    zip(table[m], table[f"{m}_low"], table[f"{m}_high"], strict=True)]
+    print(f"gold: {args.gold} ({len(gold)} units); predictions: {source}")
+    print(shown[["theme", "precision", "recall", "f1", "support", "tp", "fp", "fn", "tn"]].to_string(index=False))
+    print(f"[ ] = {args.boot} bootstrap resamples of units, 95% percentile interval")
+    thin = table.loc[(table["predicted"] < 10) | (table["support"] < 10), "theme"].tolist()
+    if thin:
+        print(f"note: {', '.join(thin)}: fewer than 10 predicted or gold positives; "
+              "a bootstrap interval from so few units is too narrow to trust")
+    if args.output:
+        out = Path(args.output)
+        if _refuse_overwrite(out, args.force):
+            return 2
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if out.suffix.lower() == ".json":
+            payload = {"gold": str(args.gold), "predictions": source, "units": len(gold),
+                       "themes": list(THEMES), "n_boot": args.boot, "seed": args.seed,
+                       "scores": table.to_dict("records")}
+            out.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        else:
+            table.to_csv(out, index=False)
+        print(f"wrote {out}")
+    if args.errors:
+        out = Path(args.errors)
+        if _refuse_overwrite(out, args.force):
+            return 2
+        out.parent.mkdir(parents=True, exist_ok=True)
+        misclassified(gold, pred).to_csv(out, index=False)
+        print(f"wrote the false positives and negatives to {out}")
     return 0
 
 
@@ -70,6 +132,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--force", action="store_true", help="overwrite the output file")
     p.add_argument("--max-chars", type=int, default=1000, help="cut longer paragraphs into runs of sentences")
     p.set_defaults(func=_preprocess)
+    e = sub.add_parser("evaluate", help="score predictions against a gold coding")
+    e.add_argument("--gold", required=True, help="gold coding: CSV/JSONL with unit_id and theme columns, or a folder with units*.jsonl + labels*.jsonl")
+    e.add_argument("--pred", help="predictions in the same format (default: the keyword baseline on the gold texts)")
+    e.add_argument("-o", "--output", help="write the table to this .csv or .json file")
+    e.add_argument("--errors", help="write the false positives and negatives, with texts, to this CSV")
+    e.add_argument("--force", action="store_true", help="overwrite output files")
+    e.add_argument("--boot", type=int, default=1000, help="bootstrap resamples for the intervals (0: none)")
+    e.add_argument("--seed", type=int, default=0, help="seed of the bootstrap")
+    e.set_defaults(func=_evaluate)
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))

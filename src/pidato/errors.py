@@ -6,7 +6,7 @@ Every error derives from :class:`PidatoError` and from the builtin it refines, s
 
 from __future__ import annotations
 
-__all__ = ["PidatoError", "InputError", "CorpusError", "ResourceError"]
+__all__ = ["PidatoError", "InputError", "CorpusError", "ResourceError", "CodingError"]
 
 
 class PidatoError(Exception):
@@ -23,3 +23,7 @@ class CorpusError(PidatoError, ValueError):
 
 class ResourceError(PidatoError, ValueError):
     """A bundled or user-supplied resource (word list, table) is malformed."""
+
+
+class CodingError(PidatoError, ValueError):
+    """A coding sheet or label table is invalid; the message lists every offending row."""

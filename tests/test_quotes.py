@@ -87,3 +87,31 @@ def test_seed_attribution(seed_text):
     assert quotes[0].text.startswith("“Apalagi") and "pungkasnya" in quotes[1].text
     last = p[-1]
     assert (last.speaker, last.voice) == ("Muhammad Aswad", "paraphrase")
+
+
+def test_first_person_is_no_speaker():
+    text = "Saya berharap pelayanan makin cepat. Kami menargetkan antrean selesai sebelum pukul 12.00."
+    assert _voices(text) == [(None, "narration"), (None, "narration")]
+
+
+def test_saya_before_bahwa_is_the_speakers_own_words():
+    assert _voices("Terakhir, saya mengingatkan bahwa Zona Integritas bukan lomba.") == [(None, "narration")]
+
+
+def test_name_after_a_role_with_lowercase_words_takes_the_next_quote():
+    text = (
+        "Abdul Karim mengatakan bahwa aduan harus dijawab.\n\n"
+        "Kepala Dinas Komunikasi dan Informatika, Rahmat Hidayat Nasution, M.Si., menjelaskan hotline dijaga "
+        "12 operator. \"Dasbor ini bisa dilihat semua kepala dinas,\" ujarnya."
+    )
+    assert _voices(text)[1:] == [("Rahmat Hidayat Nasution", "paraphrase"), ("Rahmat Hidayat Nasution", "quote")]
+
+
+def test_name_before_a_relative_clause():
+    text = "Anggota DPRD, Hj. Nurhasanah Lubis, S.H., yang hadir dalam peluncuran, mengapresiasi langkah tersebut."
+    assert _voices(text) == [("Nurhasanah Lubis", "paraphrase")]
+
+
+def test_name_after_a_fronted_phrase():
+    text = "Menutup acara, Abdul Karim mengatakan pemerintah yang baik cepat menjawab."
+    assert _voices(text) == [("Abdul Karim", "paraphrase")]

@@ -62,6 +62,13 @@ _INLINE_SAY = re.compile(
     r",\s+(?:" + "|".join(sorted(set(SAY_AFTER), key=len, reverse=True)) + r")\s+(?=[A-Z])"
 )
 _MENURUT = re.compile(r"\b[Mm]enurut(?P<nya>nya)?\b")
+# an appositive or relative clause between a name and its verb:
+# "Hj. Nurhasanah Lubis, S.H., yang hadir dalam peluncuran, mengapresiasi ..."
+_RELATIVE_TAIL = re.compile(r",\s+yang\s[^,.]{1,100},\s*$")
+# "Menutup acara, Abdul Karim mengatakan ...": a name after a fronted phrase
+_FRONTED_NAME = re.compile(r",\s+(?:[A-Z][\w'’-]*\s+){1,4}$")
+#: first-person and other capitalised words that open a sentence but are no speaker
+_NOT_NAMES = frozenset("saya aku kami kita anda kalian mereka ini itu hal hari semua seluruh para".split())
 
 
 class _Region(NamedTuple):
@@ -240,6 +247,8 @@ def _reported_speaker(text: str, s: int, e: int, people: _Registry) -> tuple[str
             return people.last, True
     m = _REPORTED.search(sent)
     if m:
+        if sent[: m.start()].split()[-1:] and sent[: m.start()].split()[-1].lower() in _NOT_NAMES:
+            return None, False  # "saya mengingatkan bahwa ...": the speaker's own words
         verb_at = s + m.start()
         name = _name_before(text, s, verb_at)
         if name is not None:
@@ -257,6 +266,18 @@ def _reported_speaker(text: str, s: int, e: int, people: _Registry) -> tuple[str
         name = _name_before(text, s, s + m.start("verb"))
         if name is not None:
             return people.resolve(name), True
+    # "Kepala Dinas Komunikasi dan Informatika ..., Rahmat Hidayat Nasution, M.Si.,
+    # menjelaskan ...": a name (after a role with lowercase words, or before a
+    # relative clause) right before the first speech verb of the sentence
+    m = _BEFORE_VERB.search(sent, 0, 300)
+    if m:
+        head = sent[: m.start()]
+        rel = _RELATIVE_TAIL.search(head)
+        cut = rel.start() if rel else len(head)
+        if rel or head.rstrip().endswith(",") or _FRONTED_NAME.search(head):
+            name = _name_before(text, s, s + cut)
+            if name is not None:
+                return people.resolve(name), True
     return None, False
 
 
@@ -327,6 +348,8 @@ def _name_from_run(run: list[Token]) -> str | None:
         else:
             prev_role = False
     name = [w for w in words[last_marker + 1 :] if w[:1].isupper() and not w.isupper()]
+    if all(w.lower() in _NOT_NAMES for w in name):
+        name = []
     if name:
         return " ".join(name)
     if all(w.lower() in ROLE_WORDS or w.isupper() for w in words):

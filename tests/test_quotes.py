@@ -115,3 +115,12 @@ def test_name_before_a_relative_clause():
 def test_name_after_a_fronted_phrase():
     text = "Menutup acara, Abdul Karim mengatakan pemerintah yang baik cepat menjawab."
     assert _voices(text) == [("Abdul Karim", "paraphrase")]
+
+
+def test_adverb_between_name_and_verb():
+    text = "Alfons juga mengakui masih ada dinas yang lamban. “Warga tidak boleh menunggu,” tegasnya."
+    assert _voices(text) == [("Alfons", "paraphrase"), ("Alfons", "quote")]
+
+
+def test_an_institution_speaks_as_a_whole():
+    assert _voices("Selain itu, Dinas Pertanian mengimbau petani menunda tanam.") == [("Dinas Pertanian", "paraphrase")]

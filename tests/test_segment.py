@@ -20,6 +20,7 @@ def _texts(text):
         "Dibuka oleh Deputi LAN RI Dr. Basseng., M.Ed secara virtual.",
         "Penelitian Rusdi dkk. menunjukkan hal yang sama, termasuk pungli, suap, dll. di daerah.",
         "Hadir Hj. Siti Aminah dan Drs. H. Muh. Yusuf di lokasi.",
+        "Dekan FISIP, Dr. Yohana Ch. Latumahina, S.Sos., M.Si., membuka acara.",
     ],
 )
 def test_no_split_inside(text):

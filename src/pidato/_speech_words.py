@@ -23,6 +23,7 @@ SAY_BEFORE = (
     "menguraikan", "membeberkan", "mengemukakan", "menggarisbawahi", "mengapresiasi",
     "menyarankan", "mengusulkan", "menyoroti", "menyinggung", "memaparkan", "mengimbau",
     "menjawab", "menanggapi", "mengkritik", "memastikan", "menargetkan", "berjanji",
+    "membenarkan", "membantah", "menampik", "menepis", "mencontohkan",
 )
 #: pronouns that point back to the last speaker
 PRONOUNS = ("dia", "ia", "beliau")

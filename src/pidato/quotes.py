@@ -64,7 +64,9 @@ _INLINE_SAY = re.compile(
 _MENURUT = re.compile(r"\b[Mm]enurut(?P<nya>nya)?\b")
 # an appositive or relative clause between a name and its verb:
 # "Hj. Nurhasanah Lubis, S.H., yang hadir dalam peluncuran, mengapresiasi ..."
-_RELATIVE_TAIL = re.compile(r",\s+yang\s[^,.]{1,100},\s*$")
+_RELATIVE_TAIL = re.compile(r",?\s+yang\s[^,.]{1,100},\s*$")
+# adverbs between a subject and its verb: "Alfons juga mengakui", "Ia pun menegaskan"
+_ADVERB_TAIL = re.compile(r"(?:\s+(?:juga|pun|kembali|lebih\s+lanjut|sendiri))+\s*$")
 # "Menutup acara, Abdul Karim mengatakan ...": a name after a fronted phrase
 _FRONTED_NAME = re.compile(r",\s+(?:[A-Z][\w'’-]*\s+){1,4}$")
 #: first-person and other capitalised words that open a sentence but are no speaker
@@ -263,7 +265,7 @@ def _reported_speaker(text: str, s: int, e: int, people: _Registry) -> tuple[str
     # the subject that opens the sentence
     m = _SUBJECT_VERB.match(sent)
     if m:
-        name = _name_before(text, s, s + m.start("verb"))
+        name = _name_before(text, s, s + _subject_end(sent[: m.start("verb")]))
         if name is not None:
             return people.resolve(name), True
     # "Kepala Dinas Komunikasi dan Informatika ..., Rahmat Hidayat Nasution, M.Si.,
@@ -272,13 +274,23 @@ def _reported_speaker(text: str, s: int, e: int, people: _Registry) -> tuple[str
     m = _BEFORE_VERB.search(sent, 0, 300)
     if m:
         head = sent[: m.start()]
-        rel = _RELATIVE_TAIL.search(head)
-        cut = rel.start() if rel else len(head)
-        if rel or head.rstrip().endswith(",") or _FRONTED_NAME.search(head):
+        cut = _subject_end(head)
+        if cut < len(head.rstrip()) or head.rstrip().endswith(",") or _FRONTED_NAME.search(head):
             name = _name_before(text, s, s + cut)
             if name is not None:
                 return people.resolve(name), True
     return None, False
+
+
+def _subject_end(head: str) -> int:
+    """Where the subject ends in the text before a speech verb: adverbs ("juga")
+    and a relative clause (", yang hadir dalam acara itu,") are cut off."""
+    cut = len(head)
+    for pattern in (_ADVERB_TAIL, _RELATIVE_TAIL, _ADVERB_TAIL):
+        m = pattern.search(head, 0, cut)
+        if m:
+            cut = m.start()
+    return cut
 
 
 # --- names ------------------------------------------------------------------------
@@ -334,6 +346,8 @@ def _name_from_run(run: list[Token]) -> str | None:
         words.pop()
     if not words:
         return None
+    if words[0].lower() in _INSTITUTION_HEADS and not any(w.lower() in TITLES for w in words):
+        return " ".join(words)  # an institution speaks: "Dinas Pertanian", "Pemprov Sumut"
     last_marker = -1
     places = _places()
     prev_role = False
@@ -357,6 +371,10 @@ def _name_from_run(run: list[Token]) -> str | None:
     return None
 
 
+_INSTITUTION_HEADS = frozenset(
+    "dinas badan kementerian kantor biro balai lembaga pemerintah pemkab pemkot pemprov "
+    "inspektorat sekretariat universitas fakultas dprd ombudsman".split()
+)
 _COMPASS = frozenset("utara selatan timur barat tengah tenggara daya laut raya".split())
 
 

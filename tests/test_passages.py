@@ -3,7 +3,7 @@ import pytest
 
 import pidato
 from pidato.errors import InputError
-from pidato.passages import PASSAGE_COLUMNS
+from pidato.passages import PASSAGE_COLUMNS, passages_of
 
 
 def test_columns_and_offsets(corpus_docs, corpus_passages):
@@ -62,3 +62,9 @@ def test_empty_and_whitespace_documents():
 def test_corpus_has_speakers_and_voices(corpus_passages):
     assert corpus_passages.speaker.nunique() >= 6
     assert set(corpus_passages.voice) == {"quote", "paraphrase", "narration"}
+
+
+def test_short_name_of_the_document_speaker_becomes_the_full_name():
+    text = "Rizal membuka forum.\n\n“Pelayanan harus prima,” kata Rizal.\n\n“Kami siap,” ujar Budi."
+    got = [(p.speaker, p.voice) for p in passages_of(text, speaker="Rizal Firmansyah")]
+    assert got == [(None, "narration"), ("Rizal Firmansyah", "quote"), ("Budi", "quote")]

@@ -59,8 +59,10 @@ def passages_of(
         Cut longer paragraphs into runs of whole sentences of at most this many
         characters (a single longer sentence stays whole); None keeps paragraphs.
     speaker, speech
-        For a speech transcript (``speech=True``) narration is the speaker's own
-        words: such passages get ``speaker`` and the voice ``quote``.
+        The document's speaker. A short form of the name ("Rizal" for "Rizal
+        Firmansyah") becomes the full name. For a speech transcript
+        (``speech=True``) narration is the speaker's own words: such passages get
+        ``speaker`` and the voice ``quote``.
 
     >>> t = "Menu Close\\n\\nSAMARINDA – Pelatihan dibuka.\\n\\n“Birokrasi harus bersih,” jelas Basseng. (ler/ler)\\n#asn"
     >>> [(p.text, p.speaker, p.voice) for p in passages_of(t)]
@@ -95,6 +97,8 @@ def passages_of(
         who, voice = _combine([(u.who, u.end - u.start) for u in g])
         if speech and voice == "narration":
             who, voice = speaker, "quote"
+        elif speaker and who and who != speaker and set(who.split()) <= set(speaker.split()):
+            who = speaker  # "Rizal" in a release about Rizal Firmansyah
         piece = text[start:end]
         n_tok = sum(1 for t in tokenize(piece) if t.kind in WORD_KINDS)
         out.append(Passage(start, end, piece, who, voice, len(g), n_tok))

@@ -59,7 +59,8 @@ _SUBJECT_VERB = re.compile(
 )
 # ", kata Kamaruddin," inside a sentence of reported speech
 _INLINE_SAY = re.compile(
-    r",\s+(?:" + "|".join(sorted(set(SAY_AFTER), key=len, reverse=True)) + r")\s+(?=[A-Z])"
+    r",\s+(?:" + "|".join(sorted(set(SAY_AFTER), key=len, reverse=True)) + r")\s+"
+    r"(?=(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*,)"  # the name is closed by a comma
 )
 _MENURUT = re.compile(r"\b[Mm]enurut(?P<nya>nya)?\b")
 # an appositive or relative clause between a name and its verb:
@@ -70,7 +71,10 @@ _ADVERB_TAIL = re.compile(r"(?:\s+(?:juga|pun|kembali|lebih\s+lanjut|sendiri))+\
 # "Menutup acara, Abdul Karim mengatakan ...": a name after a fronted phrase
 _FRONTED_NAME = re.compile(r",\s+(?:[A-Z][\w'’-]*\s+){1,4}$")
 #: first-person and other capitalised words that open a sentence but are no speaker
-_NOT_NAMES = frozenset("saya aku kami kita anda kalian mereka ini itu hal hari semua seluruh para".split())
+_NOT_NAMES = frozenset(
+    "saya aku kami kita anda kalian mereka ini itu hal hari semua seluruh para "
+    "tetapi tapi namun dan atau karena sehingga jika kalau maka lalu kemudian bahkan justru padahal".split()
+)
 
 
 class _Region(NamedTuple):

@@ -11,11 +11,11 @@ from pidato.coding import (
     make_coding_sheet,
     parse_coding,
     read_coding_sheets,
-    read_gold,
     text_key,
     write_coding_sheet,
 )
 from pidato.errors import CodingError, InputError
+from pidato.gold import read_gold
 
 
 def test_sheet_is_blinded_and_key_maps_back(corpus_passages):

@@ -8,7 +8,8 @@ import pytest
 from sklearn.metrics import precision_recall_fscore_support
 
 from pidato.baseline import keyword_baseline
-from pidato.coding import THEMES, read_gold
+from pidato.coding import THEMES
+from pidato.gold import read_gold
 from pidato.errors import CodingError
 from pidato.validate import SCORE_COLUMNS, misclassified, score
 

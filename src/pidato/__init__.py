@@ -22,10 +22,10 @@ from .coding import (
     make_coding_sheet,
     parse_coding,
     read_coding_sheets,
-    read_gold,
     validate_coding,
     write_coding_sheet,
 )
+from .gold import read_coded_corpus, read_gold
 from .errors import CodingError, CorpusError, InputError, PidatoError, ResourceError
 from .io import DOC_COLUMNS, read_corpus, read_text
 from .normalize import find_boilerplate, find_dateline, find_headline, find_release_date, normalize
@@ -88,6 +88,7 @@ __all__ = [
     "parse_coding",
     "validate_coding",
     "read_gold",
+    "read_coded_corpus",
     "agreement",
     "krippendorff_alpha",
     "cohen_kappa",

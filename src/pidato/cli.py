@@ -74,7 +74,8 @@ def _evaluate(args: argparse.Namespace) -> int:
     import pandas as pd
 
     from .baseline import keyword_baseline
-    from .coding import THEMES, read_gold
+    from .coding import THEMES
+    from .gold import read_gold
     from .validate import misclassified, score
 
     gold = read_gold(args.gold)

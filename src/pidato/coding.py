@@ -22,7 +22,6 @@ duplicate id, contradiction, unit missing -- is collected and raised at once as 
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,7 +40,6 @@ __all__ = [
     "write_coding_sheet",
     "parse_coding",
     "read_coding_sheets",
-    "read_gold",
     "validate_coding",
     "text_key",
 ]
@@ -368,64 +366,3 @@ def validate_coding(table: pd.DataFrame, *, expected: Iterable[str] | None = Non
     if problems:
         raise CodingError(f"{len(problems)} problem(s) in the coding:\n  " + "\n  ".join(problems))
     return table
-
-
-def read_gold(path: str | Path) -> pd.DataFrame:
-    """Read a gold coding: one row per unit with ``unit_id``, the themes as 0/1, and ``text`` if known.
-
-    Understands a CSV or JSONL file with an id column (``unit_id``, ``passage_id`` or
-    ``id``) and theme columns or a ``labels`` column; or a folder holding
-    ``units*.jsonl`` (unit_id, text, ...) and ``labels*.jsonl`` (the adjudicated
-    labels), as in a development set.
-    """
-    import pandas as pd
-
-    p = Path(path)
-    if p.is_dir():
-        units = sorted(p.glob("units*.jsonl"))
-        labels = [q for q in sorted(p.glob("labels*.jsonl")) if "coder" not in q.stem]
-        if len(units) != 1 or len(labels) != 1:
-            raise CodingError(
-                f"{p}: a gold folder needs one units*.jsonl and one labels*.jsonl; "
-                f"found {[q.name for q in units]} and {[q.name for q in labels]}"
-            )
-        unit_table = _read_records(units[0])
-        gold = parse_coding(_read_records(labels[0]), coder="gold", source=str(labels[0]))
-        dup = unit_table["unit_id"].astype(str).duplicated()
-        unit_table = unit_table[~dup]
-        gold = gold.merge(unit_table.drop(columns=[c for c in THEMES if c in unit_table.columns]),
-                          on="unit_id", how="left", validate="one_to_one")
-        return gold.drop(columns=["coder"])
-    if not p.is_file():
-        raise CodingError(f"{p}: no such file or folder")
-    frame = _read_records(p)
-    gold = parse_coding(frame, coder="gold", source=str(p))
-    id_col = next(c for c in _ID_COLUMNS if c in frame.columns)
-    extra = frame.drop(columns=[c for c in (*THEMES, OTHER, "labels", "note") if c in frame.columns])
-    extra = extra.rename(columns={id_col: "unit_id"})
-    extra["unit_id"] = extra["unit_id"].astype(str).str.strip()
-    return gold.drop(columns=["coder", "note"], errors="ignore").merge(extra, on="unit_id", how="left")
-
-
-def _read_records(path: Path) -> pd.DataFrame:
-    import pandas as pd
-
-    if path.suffix.lower() == ".jsonl":
-        records = []
-        with path.open(encoding="utf-8") as fh:
-            for i, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    records.append(json.loads(line))
-                except json.JSONDecodeError as exc:
-                    raise CodingError(f"{path}: line {i} is not JSON ({exc.msg})") from None
-        frame = pd.DataFrame.from_records(records)
-        for t in THEMES:
-            if t in frame.columns:
-                frame[t] = frame[t].astype(str)
-        return frame
-    try:
-        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise CodingError(f"{path}: not a readable UTF-8 CSV ({exc.__class__.__name__}: {exc})") from None

@@ -2,13 +2,7 @@
 
     python -m pidato.corpus_stats [corpus/] [--boot 1000]
 
-A coded corpus is a corpus folder (``metadata.csv``, ``texts/``) with a ``coding/``
-folder: one CSV per independent coding pass (``coder_*.csv``) and the adjudicated
-``gold.csv``, each with ``passage_id``, ``text_key`` (see
-:func:`pidato.coding.text_key`) and the themes as 0/1. The passages are recomputed
-with :func:`pidato.split_passages`; a coding whose passages no longer match (a text
-or the splitter changed) is an error that lists the passages, never a silent
-mismatch.
+The corpus is read with :func:`pidato.read_coded_corpus`.
 """
 
 from __future__ import annotations
@@ -18,72 +12,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .coding import THEMES, validate_coding
-from .errors import CodingError, PidatoError
+from .coding import THEMES
+from .gold import read_coded_corpus
+from .errors import PidatoError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["load_coded_corpus", "corpus_counts", "theme_counts", "main"]
-
-
-def _read_coding_file(path: Path, passages: pd.DataFrame) -> pd.DataFrame:
-    import pandas as pd
-
-    from .coding import text_key
-
-    table = pd.read_csv(path, dtype={"passage_id": str, "text_key": str}, keep_default_na=False)
-    missing = [c for c in ("passage_id", "text_key", *THEMES) if c not in table.columns]
-    if missing:
-        raise CodingError(f"{path}: lacks columns {missing}")
-    keys = passages.set_index("passage_id")["text"].map(text_key)
-    problems = []
-    unknown = sorted(set(table["passage_id"]) - set(keys.index))
-    if unknown:
-        problems.append(f"{len(unknown)} coded passage(s) not in the corpus: {unknown[:10]}")
-    absent = sorted(set(keys.index) - set(table["passage_id"]))
-    if absent:
-        problems.append(f"{len(absent)} passage(s) not coded: {absent[:10]}")
-    known = table[table["passage_id"].isin(keys.index)]
-    drift = known.loc[known["text_key"].to_numpy() != keys.loc[known["passage_id"]].to_numpy(), "passage_id"]
-    if len(drift):
-        problems.append(f"{len(drift)} passage(s) changed since they were coded: {drift.tolist()[:10]}")
-    if problems:
-        raise CodingError(f"{path}: " + "; ".join(problems))
-    for t in THEMES:
-        table[t] = pd.to_numeric(table[t], errors="coerce")
-    return table
-
-
-def load_coded_corpus(root: str | Path) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Read a coded corpus: (passages with gold theme columns, coding passes, documents).
-
-    The coding passes come as a coding table (``unit_id`` = passage_id, ``coder`` =
-    file name without ``coder_``).
-    """
-    import pandas as pd
-
-    from .io import read_corpus
-    from .passages import split_passages
-
-    root = Path(root)
-    docs = read_corpus(root)
-    passages = split_passages(docs)
-    coding_dir = root / "coding"
-    gold_path = coding_dir / "gold.csv"
-    if not gold_path.is_file():
-        raise CodingError(f"{root}: no coding/gold.csv; this corpus is not coded")
-    gold = _read_coding_file(gold_path, passages)
-    passes = []
-    for path in sorted(coding_dir.glob("coder_*.csv")):
-        table = _read_coding_file(path, passages)
-        passes.append(table.assign(coder=path.stem.removeprefix("coder_")).rename(columns={"passage_id": "unit_id"}))
-    coding = pd.concat(passes, ignore_index=True) if passes else pd.DataFrame(columns=["unit_id", "coder", *THEMES])
-    validate_coding(coding[["unit_id", "coder", *THEMES]])
-    validate_coding(gold.rename(columns={"passage_id": "unit_id"}).assign(coder="gold")[["unit_id", "coder", *THEMES]])
-    cols = ["passage_id", *THEMES] + (["decision"] if "decision" in gold.columns else [])
-    coded = passages.merge(gold[cols], on="passage_id", how="left", validate="one_to_one")
-    return coded, coding, docs
+__all__ = ["corpus_counts", "theme_counts", "main"]
 
 
 def corpus_counts(docs: pd.DataFrame, passages: pd.DataFrame) -> dict[str, object]:
@@ -141,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--boot", type=int, default=1000, help="bootstrap resamples for intervals")
     args = ap.parse_args(argv)
     try:
-        coded, coding, docs = load_coded_corpus(args.corpus)
+        coded, coding, docs = read_coded_corpus(args.corpus)
     except PidatoError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -44,7 +44,8 @@ def align(gold: pd.DataFrame, pred: pd.DataFrame, *, themes: Sequence[str] = THE
     """Gold and predicted 0/1 matrices (units x themes) in the same unit order.
 
     Both tables need ``unit_id`` and the theme columns. Every gold unit must have a
-    prediction; predictions for units without gold are ignored.
+    prediction; predictions for units without gold are ignored. Units come sorted by
+    id, so results do not depend on the order of the rows.
     """
     import numpy as np
 
@@ -55,7 +56,8 @@ def align(gold: pd.DataFrame, pred: pd.DataFrame, *, themes: Sequence[str] = THE
         dup = table["unit_id"][table["unit_id"].duplicated()]
         if len(dup):
             raise CodingError(f"{name} repeats unit ids: {sorted(map(str, dup.unique()))[:20]}")
-    g = gold.set_index("unit_id")[list(themes)]
+    # sorted by id, so that the bootstrap (and every figure) ignores row order
+    g = gold.set_index("unit_id")[list(themes)].sort_index()
     p = pred.set_index("unit_id")[list(themes)]
     absent = g.index.difference(p.index)
     if len(absent):

@@ -1,0 +1,185 @@
+"""The theme lexicon and the evidence it finds in a text.
+
+The lexicon (``data/lexicon.toml``, or any TOML file of the same shape) lists, per
+theme, stems (matched through pidato's stemmer, so "layan" finds melayani, pelayanan,
+layanan), phrases (matched on lowercased surface text, longest first) and acronyms
+(matched case-sensitively), each with a weight, plus exclusion phrases whose words
+count for no theme ("air bersih", "tanggap darurat").
+
+:func:`find_evidence` returns every hit with its offsets into the text as given and
+whether it is negated (tidak, tak, bukan, belum, tanpa, jangan up to three words
+before; "bukan hanya ... tetapi juga" is not a negation). A negated mention is still
+evidence of emphasis (the codebook counts "pelayanan kita belum optimal"); the flag
+is for the reader.
+
+>>> [(e.theme, e.entry, e.surface, e.negated) for e in find_evidence("Masih ada pungutan liar, pelayanan belum prima.")]
+[('bersih', 'pungutan liar', 'pungutan liar', False), ('melayani', 'layan', 'pelayanan', False)]
+>>> [e.entry for e in find_evidence("Distribusi air bersih ke desa.")]
+[]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import NamedTuple
+
+from ._chars import fold
+from .coding import THEMES
+from .errors import InputError, ResourceError
+
+__all__ = ["Lexicon", "Evidence", "load_lexicon", "find_evidence", "NEGATORS"]
+
+#: words that negate a following mention within three words
+NEGATORS = frozenset("tidak tak bukan belum tanpa jangan enggak nggak".split())
+# "bukan hanya X, tetapi juga Y" / "tidak sekadar": a contrast, not a negation
+_NOT_NEGATION_AFTER = frozenset("hanya sekadar sekedar saja semata cuma".split())
+_WINDOW = 3
+
+
+class Evidence(NamedTuple):
+    """One lexicon hit: theme, lexicon entry, surface text and its offsets, negation, weight."""
+
+    theme: str
+    entry: str
+    surface: str
+    start: int
+    end: int
+    negated: bool
+    weight: float
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Entries per theme: ``{theme: {"stems": {...}, "phrases": {...}, "acronyms": {...}}}``."""
+
+    themes: dict[str, dict[str, dict[str, float]]]
+    exclusions: tuple[str, ...] = ()
+    source: str = "pidato/data/lexicon.toml"
+    _cache: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def entries(self, kind: str) -> dict[str, tuple[str, float]]:
+        """``{entry: (theme, weight)}`` for one kind (stems, phrases, acronyms)."""
+        out: dict[str, tuple[str, float]] = {}
+        for theme, kinds in self.themes.items():
+            for entry, weight in kinds.get(kind, {}).items():
+                out.setdefault(entry, (theme, weight))
+        return out
+
+    def phrase_pattern(self) -> re.Pattern[str] | None:
+        """One regex for exclusions and phrases, longest first, on folded lowercase text."""
+        if "pattern" not in self._cache:
+            items = sorted({*self.exclusions, *self.entries("phrases")}, key=len, reverse=True)
+            self._cache["pattern"] = (
+                re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(p).lower()) for p in items) + r")(?!\w)")
+                if items else None
+            )
+        return self._cache["pattern"]
+
+
+def _check_weights(name: str, table: dict) -> dict[str, float]:
+    out = {}
+    for entry, weight in table.items():
+        if not isinstance(weight, int | float) or not 0 < weight <= 1:
+            raise ResourceError(f"{name}: weight of {entry!r} must be a number in (0, 1], got {weight!r}")
+        out[str(entry)] = float(weight)
+    return out
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """Load the bundled lexicon, or a TOML file of the same shape (see ``data/lexicon.toml``)."""
+    if path is None:
+        return _bundled()
+    p = Path(path)
+    try:
+        data = tomllib.loads(p.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ResourceError(f"{p}: not a readable TOML lexicon ({exc})") from None
+    return _from_dict(data, source=str(p))
+
+
+@functools.cache
+def _bundled() -> Lexicon:
+    text = resources.files("pidato").joinpath("data", "lexicon.toml").read_text(encoding="utf-8")
+    return _from_dict(tomllib.loads(text), source="pidato/data/lexicon.toml")
+
+
+def _from_dict(data: dict, *, source: str) -> Lexicon:
+    unknown = [k for k in data if k not in (*THEMES, "exclusions", "version")]
+    if unknown:
+        raise ResourceError(f"{source}: unknown sections {unknown}; expected {list(THEMES)} and 'exclusions'")
+    themes = {}
+    for theme in THEMES:
+        kinds = data.get(theme, {})
+        bad = [k for k in kinds if k not in ("stems", "phrases", "acronyms")]
+        if bad:
+            raise ResourceError(f"{source}: [{theme}] has unknown tables {bad}; use stems, phrases, acronyms")
+        themes[theme] = {k: _check_weights(f"{source} [{theme}.{k}]", v) for k, v in kinds.items()}
+    exclusions = tuple(data.get("exclusions", {}).get("phrases", ()))
+    return Lexicon(themes=themes, exclusions=exclusions, source=source)
+
+
+def find_evidence(text: str, lexicon: Lexicon | None = None) -> list[Evidence]:
+    """Every lexicon hit in ``text``, in order, with offsets into ``text``."""
+    from .stem import _default as _default_stemmer
+    from .tokenize import tokenize
+
+    if not isinstance(text, str):
+        raise InputError(f"find_evidence() expects a str, got {type(text).__name__}")
+    lex = lexicon or load_lexicon()
+    low = fold(text).lower()
+    phrases = lex.entries("phrases")
+    excluded = set(lex.exclusions)
+    taken: list[tuple[int, int]] = []
+    hits: list[Evidence] = []
+    pattern = lex.phrase_pattern()
+    if pattern is not None:
+        for m in pattern.finditer(low):
+            taken.append(m.span())
+            if m.group(0) in excluded:
+                continue
+            theme, weight = phrases[m.group(0)]
+            hits.append(Evidence(theme, m.group(0), text[m.start():m.end()], m.start(), m.end(), False, weight))
+    stems = lex.entries("stems")
+    acronyms = lex.entries("acronyms")
+    tokens = [t for t in tokenize(text) if t.kind not in ("punct", "space")]
+    stemmer = _default_stemmer()
+    for i, tok in enumerate(tokens):
+        if any(s <= tok.start < e for s, e in taken):
+            continue
+        found = None
+        for part in re.split(r"[^0-9A-Za-z]+", tok.text) if tok.text.isupper() or "-" in tok.text or "/" in tok.text else [tok.text]:
+            if part in acronyms:
+                found = (part, *acronyms[part])
+                break
+        if found is None and tok.kind in ("word", "abbrev"):
+            root = stemmer.stem_token(tok.text, sentence_start=i == 0)
+            if root in stems:
+                found = (root, *stems[root])
+        if found is not None:
+            entry, theme, weight = found
+            hits.append(Evidence(theme, entry, tok.text, tok.start, tok.end, False, weight))
+    hits.sort(key=lambda h: h.start)
+    return [h._replace(negated=_negated(low, h.start)) for h in hits]
+
+
+def _negated(low: str, start: int) -> bool:
+    words = re.findall(r"\w+", low[max(0, start - 60):start])[-_WINDOW:]
+    for k, w in enumerate(words):
+        if w in NEGATORS:
+            nxt = words[k + 1] if k + 1 < len(words) else ""
+            return nxt not in _NOT_NEGATION_AFTER
+    return False
+
+
+def theme_scores(evidence: Iterable[Evidence]) -> dict[str, float]:
+    """Summed weights per theme."""
+    scores = dict.fromkeys(THEMES, 0.0)
+    for e in evidence:
+        scores[e.theme] += e.weight
+    return scores

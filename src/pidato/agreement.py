@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
+from ._bootstrap import percentile_interval, unit_weights
 from .coding import THEMES, validate_coding
 from .errors import CodingError, InputError
 
@@ -182,24 +183,6 @@ def _kappa_from(table: np.ndarray) -> np.ndarray:
         return np.where(pe < 1, (po - pe) / (1 - pe), np.nan)
 
 
-def _bootstrap_weights(n_units: int, n_boot: int, seed: int) -> np.ndarray:
-    """How often each unit is drawn in each replicate (n_boot x n_units)."""
-    import numpy as np
-
-    rng = np.random.default_rng(seed)
-    return rng.multinomial(n_units, np.full(n_units, 1.0 / n_units), size=n_boot).astype(float)
-
-
-def _interval(samples: np.ndarray, confidence: float) -> tuple[float, float]:
-    import numpy as np
-
-    ok = samples[~np.isnan(samples)]
-    if len(ok) == 0:
-        return float("nan"), float("nan")
-    tail = (1 - confidence) / 2
-    return float(np.quantile(ok, tail)), float(np.quantile(ok, 1 - tail))
-
-
 def agreement(
     coding: pd.DataFrame,
     *,
@@ -242,7 +225,7 @@ def agreement(
             raise CodingError(f"no unit was coded by two coders for theme {theme!r}")
         values, counts = _unit_counts(wide.T.to_numpy().tolist())
         contrib = _coincidences(counts).reshape(len(counts), -1)
-        weights = _bootstrap_weights(len(counts), n_boot, seed)
+        weights = unit_weights(len(counts), n_boot, seed)
         v = len(values)
         boot_alpha = _alpha_from((weights @ contrib).reshape(n_boot, v, v), values, "nominal")
         task = AnnotationTask(
@@ -258,7 +241,7 @@ def agreement(
                     continue
                 cells, _ = _pair_table(both[ca].tolist(), both[cb].tolist())
                 kappas.append(float(task.kappa_pairwise(ca, cb)) if len(coders) == 2 else float(_kappa_from(cells.sum(axis=0))))
-                w = _bootstrap_weights(len(cells), n_boot, seed)
+                w = unit_weights(len(cells), n_boot, seed)
                 boot_kappas.append(_kappa_from((w @ cells.reshape(len(cells), -1)).reshape(n_boot, *cells.shape[1:])))
         kappa = float(np.mean(kappas)) if kappas else float("nan")
         boot_kappa = np.nanmean(np.vstack(boot_kappas), axis=0) if boot_kappas else np.full(n_boot, np.nan)
@@ -270,9 +253,9 @@ def agreement(
             "positive_share": float(np.nanmean(wide.to_numpy(dtype=float))),
             "percent_agreement": float(pair_agree),
             "alpha": alpha,
-            **dict(zip(("alpha_low", "alpha_high"), _interval(boot_alpha, confidence), strict=True)),
+            **dict(zip(("alpha_low", "alpha_high"), percentile_interval(boot_alpha, confidence), strict=True)),
             "kappa": kappa,
-            **dict(zip(("kappa_low", "kappa_high"), _interval(boot_kappa, confidence), strict=True)),
+            **dict(zip(("kappa_low", "kappa_high"), percentile_interval(boot_kappa, confidence), strict=True)),
             "flag": reliability_flag(alpha),
         })
     return pd.DataFrame(rows, columns=list(AGREEMENT_COLUMNS))

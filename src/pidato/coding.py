@@ -211,10 +211,9 @@ def parse_coding(sheet: pd.DataFrame, *, coder: str, source: str = "sheet") -> p
     problems: list[str] = []
     ids = sheet[id_col].astype(str).str.strip()
     rows: list[dict] = []
-    has_themes = all(t in sheet.columns for t in THEMES) or any(t in sheet.columns for t in (*THEMES, OTHER))
     if "labels" in sheet.columns:
         parse_row = _labels_cell
-    elif has_themes:
+    elif any(t in sheet.columns for t in (*THEMES, OTHER)):
         parse_row = _theme_cells
     else:
         raise CodingError(f"{source}: no label columns; expected {list(THEMES)} (and {OTHER!r}) or 'labels'")

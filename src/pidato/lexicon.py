@@ -33,13 +33,14 @@ from ._chars import fold
 from .coding import THEMES
 from .errors import InputError, ResourceError
 
-__all__ = ["Lexicon", "Evidence", "load_lexicon", "find_evidence", "NEGATORS"]
+__all__ = ["Lexicon", "Evidence", "load_lexicon", "find_evidence", "theme_scores", "NEGATORS"]
 
 #: words that negate a following mention within three words
 NEGATORS = frozenset("tidak tak bukan belum tanpa jangan enggak nggak".split())
 # "bukan hanya X, tetapi juga Y" / "tidak sekadar": a contrast, not a negation
 _NOT_NEGATION_AFTER = frozenset("hanya sekadar sekedar saja semata cuma".split())
 _WINDOW = 3
+_ACRONYM_SPLIT = re.compile(r"[^0-9A-Za-z]+")
 
 
 class Evidence(NamedTuple):
@@ -152,11 +153,9 @@ def find_evidence(text: str, lexicon: Lexicon | None = None) -> list[Evidence]:
     for i, tok in enumerate(tokens):
         if any(s <= tok.start < e for s, e in taken):
             continue
-        found = None
-        for part in re.split(r"[^0-9A-Za-z]+", tok.text) if tok.text.isupper() or "-" in tok.text or "/" in tok.text else [tok.text]:
-            if part in acronyms:
-                found = (part, *acronyms[part])
-                break
+        # "WBK/WBBM" and "SP4N-LAPOR!" hold several acronyms: the first known one counts
+        parts = _ACRONYM_SPLIT.split(tok.text) if _ACRONYM_SPLIT.search(tok.text) else [tok.text]
+        found = next(((p, *acronyms[p]) for p in parts if p in acronyms), None)
         if found is None and tok.kind in ("word", "abbrev"):
             root = stemmer.stem_token(tok.text, sentence_start=i == 0)
             if root in stems:

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ._bootstrap import percentile_interval
 from .coding import THEMES
 from .errors import InputError
 from .validate import align
@@ -86,12 +87,9 @@ def corrected_share(
     youden = se + sp - 1
     with np.errstate(invalid="ignore", divide="ignore"):
         draws = np.where(youden > 0, np.clip((p + sp - 1) / youden, 0.0, 1.0), np.nan)
-    draws = draws[~np.isnan(draws)]
-    if len(draws) < n_draws / 2:
+    if (~np.isnan(draws)).sum() < n_draws / 2:  # the tagger is often no better than chance
         return point, float("nan"), float("nan")
-    tail = (1 - confidence) / 2
-    low, high = np.quantile(draws, [tail, 1 - tail])
-    return point, float(low), float(high)
+    return point, *percentile_interval(draws, confidence)
 
 
 def _wilson(x: int, n: int, confidence: float) -> tuple[float, float]:

@@ -22,6 +22,7 @@ import warnings
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ._bootstrap import unit_weights
 from .coding import THEMES
 from .errors import CodingError, InputError
 
@@ -115,8 +116,7 @@ def score(
     micro = _rates(tp.sum(), fp.sum(), fn.sum())
     intervals: dict[str, np.ndarray] = {}
     if n_boot > 0:
-        rng = np.random.default_rng(seed)
-        w = rng.multinomial(len(y), np.full(len(y), 1.0 / len(y)), size=n_boot).astype(float)
+        w = unit_weights(len(y), n_boot, seed)
         btp, bfp, bfn = w @ tp_u, w @ fp_u, w @ fn_u
         # a replicate where a rate is undefined (no predicted or no gold positive)
         # says nothing about it: it is left out of that rate's interval

@@ -1,3 +1,5 @@
+import pytest
+
 from pidato.cli import main
 
 from conftest import CORPUS
@@ -40,7 +42,7 @@ def test_evaluate_prints_and_writes_json(tmp_path, capsys):
 
     gold = _gold_csv(tmp_path / "coded.csv")
     out = tmp_path / "scores.json"
-    assert main(["evaluate", "--gold", str(gold), "-o", str(out), "--boot", "50"]) == 0
+    assert main(["evaluate", "--gold", str(gold), "--tagger", "baseline", "-o", str(out), "--boot", "50"]) == 0
     printed = capsys.readouterr().out
     assert "keyword baseline" in printed and "macro" in printed
     payload = json.loads(out.read_text(encoding="utf-8"))
@@ -48,6 +50,14 @@ def test_evaluate_prints_and_writes_json(tmp_path, capsys):
     # "Pelayanan" holds "layan", "direspons" holds "respon"; "Pungli" holds no "bersih"
     assert rows["melayani"]["tp"] == 1 and rows["responsif"]["tp"] == 1 and rows["bersih"]["fn"] == 1
     assert payload["units"] == 4
+
+
+@pytest.mark.parametrize("tagger", ["default", "lexicon"])
+def test_evaluate_tags_the_gold_texts_with_a_tagger(tmp_path, capsys, tagger):
+    gold = _gold_csv(tmp_path / "coded.csv")
+    assert main(["evaluate", "--gold", str(gold), "--tagger", tagger, "--boot", "0"]) == 0
+    printed = capsys.readouterr().out
+    assert f"{tagger} tagger" in printed and "macro" in printed
 
 
 def test_evaluate_with_predictions_and_errors_csv(tmp_path, capsys):

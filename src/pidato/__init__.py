@@ -36,6 +36,7 @@ from .segment import Sentence, paragraph_spans, sentence_spans, sentences
 from .stem import Stemmer, normalize_variant, stem, stem_token
 from .stopwords import is_stopword, load_stopwords
 from .tokenize import Token, tokenize
+from .tag import Explanation, explain, load_tagger, tag
 from .validate import misclassified, score
 
 __version__ = "0.1.0"
@@ -81,6 +82,13 @@ __all__ = [
     "PASSAGE_COLUMNS",
     # themes and validation
     "THEMES",
+    "load_tagger",
+    "tag",
+    "explain",
+    "Explanation",
+    "LexiconTagger",
+    "SupervisedTagger",
+    "NotFittedError",
     "keyword_baseline",
     "make_coding_sheet",
     "write_coding_sheet",
@@ -101,3 +109,15 @@ __all__ = [
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+# The tagger classes build on scikit-learn, whose import takes most of a second:
+# they are loaded on first use.
+_LAZY = {"LexiconTagger": "classify", "NotFittedError": "classify", "SupervisedTagger": "supervised"}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module 'pidato' has no attribute {name!r}")

@@ -20,8 +20,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sklearn.base import BaseEstimator
+from sklearn.exceptions import NotFittedError as _SklearnNotFitted
+
 from .coding import THEMES
-from .errors import InputError, PidatoError
+from ._inputs import texts_list as _texts
+from .errors import PidatoError
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -29,21 +33,11 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["LexiconTagger", "NotFittedError"]
 
 
-class NotFittedError(PidatoError, ValueError):
-    """A tagger was used before ``fit``."""
+class NotFittedError(PidatoError, _SklearnNotFitted):
+    """A tagger was used before ``fit`` (also scikit-learn's ``NotFittedError``)."""
 
 
-def _texts(texts: Iterable[str], where: str) -> list[str]:
-    if isinstance(texts, str):
-        raise InputError(f"{where} takes a list of passage texts, not a single string; wrap it in a list")
-    out = list(texts)
-    bad = [i for i, t in enumerate(out) if not isinstance(t, str)]
-    if bad:
-        raise InputError(f"{where}: items {bad[:10]} are not strings")
-    return out
-
-
-class LexiconTagger:
+class LexiconTagger(BaseEstimator):
     """Tag passages from the theme lexicon alone.
 
     Parameters
@@ -57,17 +51,6 @@ class LexiconTagger:
     def __init__(self, lexicon: str | Path | None = None, threshold: float = 0.5) -> None:
         self.lexicon = lexicon
         self.threshold = threshold
-
-    # scikit-learn's clone() reads the parameters back
-    def get_params(self, deep: bool = True) -> dict:
-        return {"lexicon": self.lexicon, "threshold": self.threshold}
-
-    def set_params(self, **params: object) -> LexiconTagger:
-        for key, value in params.items():
-            if key not in ("lexicon", "threshold"):
-                raise ValueError(f"invalid parameter {key!r} for LexiconTagger; valid: lexicon, threshold")
-            setattr(self, key, value)
-        return self
 
     def fit(self, X: Iterable[str] | None = None, y: object = None) -> LexiconTagger:
         """Load the lexicon; nothing is learned from ``X`` or ``y``."""
@@ -103,6 +86,3 @@ class LexiconTagger:
     def predict(self, X: Iterable[str]) -> np.ndarray:
         """0/1 per theme, shape (n, 3)."""
         return (self.predict_proba(X) >= self.threshold - 1e-12).astype(int)
-
-    def __repr__(self) -> str:
-        return f"LexiconTagger(lexicon={self.lexicon!r}, threshold={self.threshold!r})"

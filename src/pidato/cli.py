@@ -4,6 +4,8 @@
     pidato preprocess corpus/ -o build/passages.csv
     pidato evaluate --gold coded.csv              # precision, recall, F1 with intervals
     pidato evaluate --gold coded.csv --pred tagged.csv -o build/scores.json
+    pidato evaluate --gold coded.csv --tagger lexicon   # or baseline, default
+    pidato lint corpus/                       # lexicon entries that never or too often fire
 """
 
 from __future__ import annotations
@@ -86,8 +88,18 @@ def _evaluate(args: argparse.Namespace) -> int:
         if "text" not in gold.columns:
             print("error: the gold table has no 'text' column to tag; pass --pred", file=sys.stderr)
             return 2
-        pred = pd.concat([gold[["unit_id"]], keyword_baseline(gold["text"].fillna(""))], axis=1)
-        source = "keyword baseline (pidato.baseline)"
+        texts = gold["text"].fillna("").astype(str).tolist()
+        if args.tagger == "baseline":
+            labels = keyword_baseline(texts)
+            source = "keyword baseline (pidato.baseline)"
+        else:
+            from .classify import LexiconTagger
+            from .tag import load_tagger
+
+            model = LexiconTagger().fit() if args.tagger == "lexicon" else load_tagger()
+            labels = pd.DataFrame(model.predict(texts), columns=list(THEMES))
+            source = f"{args.tagger} tagger ({model!r})"
+        pred = pd.concat([gold[["unit_id"]], labels], axis=1)
     table = score(gold, pred, n_boot=args.boot, seed=args.seed)
     shown = table.copy()
     for m in ("precision", "recall", "f1"):
@@ -123,6 +135,41 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _lint(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from .io import read_corpus
+    from .lint import lint_lexicon
+    from .passages import split_passages
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        docs = read_corpus(args.path)
+    for w in caught:
+        print(f"warning: {w.message}", file=sys.stderr)
+    passages = split_passages(docs)
+    if passages.empty:
+        print(f"error: no passages found in {args.path}", file=sys.stderr)
+        return 2
+    table = lint_lexicon(passages["text"].tolist(), args.lexicon, max_share=args.max_share)
+    flagged = table[table["problems"] != ""]
+    print(f"lexicon {args.lexicon or 'pidato/data/lexicon.toml'} on {len(passages)} passages of {args.path}: "
+          f"{len(table)} entries, {len(flagged)} with problems")
+    for problem in ("unmatched", "two_themes", "frequent", "collision"):
+        print(f"  {problem:10s} {int(table['problems'].str.contains(problem).sum())}")
+    shown = table if args.all else flagged
+    with pd.option_context("display.max_rows", 1000, "display.width", 200, "display.max_colwidth", 80):
+        print(shown.to_string(index=False) if len(shown) else "no problems found")
+    if args.output:
+        out = Path(args.output)
+        if _refuse_overwrite(out, args.force):
+            return 2
+        out.parent.mkdir(parents=True, exist_ok=True)
+        table.to_csv(out, index=False)
+        print(f"wrote {out}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="pidato", description="Themes of Indonesian bureaucratic-reform speeches.")
     parser.add_argument("--version", action="version", version=f"pidato {__version__}")
@@ -135,13 +182,23 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=_preprocess)
     e = sub.add_parser("evaluate", help="score predictions against a gold coding")
     e.add_argument("--gold", required=True, help="gold coding: CSV/JSONL with unit_id and theme columns, or a folder with units*.jsonl + labels*.jsonl")
-    e.add_argument("--pred", help="predictions in the same format (default: the keyword baseline on the gold texts)")
+    e.add_argument("--pred", help="predictions in the same format (default: tag the gold texts with --tagger)")
+    e.add_argument("--tagger", choices=("default", "lexicon", "baseline"), default="default",
+                   help="tagger for the gold texts when --pred is absent (default: pidato.load_tagger())")
     e.add_argument("-o", "--output", help="write the table to this .csv or .json file")
     e.add_argument("--errors", help="write the false positives and negatives, with texts, to this CSV")
     e.add_argument("--force", action="store_true", help="overwrite output files")
     e.add_argument("--boot", type=int, default=1000, help="bootstrap resamples for the intervals (0: none)")
     e.add_argument("--seed", type=int, default=0, help="seed of the bootstrap")
     e.set_defaults(func=_evaluate)
+    lint = sub.add_parser("lint", help="check the theme lexicon against a corpus")
+    lint.add_argument("path", help="corpus folder, folder of .txt, or a .csv/.jsonl file")
+    lint.add_argument("--lexicon", help="TOML lexicon to check (default: the bundled one)")
+    lint.add_argument("--max-share", type=float, default=0.2, help="flag entries firing in more than this share of passages")
+    lint.add_argument("--all", action="store_true", help="show every entry, not only those with problems")
+    lint.add_argument("-o", "--output", help="write the whole table as CSV")
+    lint.add_argument("--force", action="store_true", help="overwrite the output file")
+    lint.set_defaults(func=_lint)
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))

@@ -1,0 +1,18 @@
+"""Checks of the texts handed to taggers and tables."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .errors import InputError
+
+
+def texts_list(texts: Iterable[str], where: str) -> list[str]:
+    """``texts`` as a list of strings; a bare string or a non-string item is refused."""
+    if isinstance(texts, str):
+        raise InputError(f"{where} takes a list of passage texts, not a single string; wrap it in a list")
+    out = list(texts)
+    bad = [i for i, t in enumerate(out) if not isinstance(t, str)]
+    if bad:
+        raise InputError(f"{where}: items {bad[:10]} are not strings")
+    return out

@@ -1,0 +1,99 @@
+"""Features for the supervised theme tagger: stem n-grams and lexicon scores.
+
+Everything here works on one passage at a time, so a passage's features never depend
+on the other passages of a batch. :func:`stem_ngrams` is a module-level function and
+can be handed to scikit-learn (``TfidfVectorizer(analyzer=stem_ngrams)``).
+
+>>> stem_ngrams("Pelayanan publik harus cepat.")
+['layan', 'publik', 'harus', 'cepat', 'layan publik', 'publik harus', 'harus cepat']
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from .analyze import analyze
+from .coding import THEMES
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+    from scipy import sparse
+
+    from .lexicon import Lexicon
+
+__all__ = ["stem_ngrams", "TfidfTable", "lexicon_features", "LEXICON_FEATURES"]
+
+#: names of the dense lexicon features, in column order
+LEXICON_FEATURES = tuple(f"lexicon:{t}" for t in THEMES) + tuple(f"lexicon_max:{t}" for t in THEMES)
+
+
+def stem_ngrams(text: str) -> list[str]:
+    """Stems of ``text`` (:func:`pidato.analyze`) followed by its stem bigrams."""
+    stems = analyze(text)
+    return stems + [f"{a} {b}" for a, b in zip(stems, stems[1:])]
+
+
+class TfidfTable:
+    """A fixed vocabulary with inverse document frequencies.
+
+    Built once from training passages (:meth:`build`) or read back from a model file;
+    :meth:`transform` then weighs each passage alone: sublinear term frequency times
+    idf, scaled to unit length.
+    """
+
+    def __init__(self, vocabulary: Sequence[str], idf: Sequence[float]) -> None:
+        if len(vocabulary) != len(idf):
+            raise ValueError(f"{len(vocabulary)} terms but {len(idf)} idf values")
+        self.vocabulary = list(vocabulary)
+        self.idf = [float(v) for v in idf]
+        self.index = {term: i for i, term in enumerate(self.vocabulary)}
+
+    @classmethod
+    def build(cls, docs: Iterable[list[str]], *, min_df: int = 2) -> TfidfTable:
+        """Terms in at least ``min_df`` passages, smoothed idf ``ln((1+n)/(1+df)) + 1``."""
+        df: Counter[str] = Counter()
+        n = 0
+        for terms in docs:
+            df.update(set(terms))
+            n += 1
+        vocab = sorted(t for t, c in df.items() if c >= min_df)
+        return cls(vocab, [math.log((1 + n) / (1 + df[t])) + 1.0 for t in vocab])
+
+    def transform(self, docs: Iterable[list[str]]) -> sparse.csr_matrix:
+        import numpy as np
+        from scipy import sparse
+
+        rows, cols, vals = [], [], []
+        n = 0
+        for n, terms in enumerate(docs, start=1):
+            counts = Counter(self.index[t] for t in terms if t in self.index)
+            if not counts:
+                continue
+            weights = {j: (1.0 + math.log(c)) * self.idf[j] for j, c in counts.items()}
+            norm = math.sqrt(sum(w * w for w in weights.values()))
+            for j, w in sorted(weights.items()):
+                rows.append(n - 1)
+                cols.append(j)
+                vals.append(w / norm)
+        return sparse.csr_matrix((np.array(vals, dtype=float), (rows, cols)), shape=(n, len(self.vocabulary)))
+
+
+def lexicon_features(texts: Iterable[str], lexicon: Lexicon) -> np.ndarray:
+    """Per passage: ``log1p`` of each theme's summed lexicon weight, then each theme's
+    strongest single hit; shape (n, 6), columns :data:`LEXICON_FEATURES`."""
+    import numpy as np
+
+    from .lexicon import find_evidence
+
+    out = []
+    for text in texts:
+        total = dict.fromkeys(THEMES, 0.0)
+        best = dict.fromkeys(THEMES, 0.0)
+        for ev in find_evidence(text, lexicon):
+            total[ev.theme] += ev.weight
+            best[ev.theme] = max(best[ev.theme], ev.weight)
+        out.append([math.log1p(total[t]) for t in THEMES] + [best[t] for t in THEMES])
+    return np.array(out, dtype=float).reshape(-1, len(LEXICON_FEATURES))

@@ -1,0 +1,185 @@
+"""Tag passages with themes, and show why: the one-call API.
+
+* :func:`load_tagger` -- the default fitted tagger, read from the JSON model shipped in
+  ``data/tagger.json`` (built by ``tools/train_tagger.py``; see its ``about_``).
+* :func:`tag` -- add theme columns, probabilities and evidence to a passages table.
+* :func:`explain` -- the evidence of one text: highlighted HTML in a notebook, plain
+  text elsewhere.
+
+Evidence is of two kinds: ``lexicon`` hits (every entry of ``data/lexicon.toml`` found,
+with negation, whether or not its theme was tagged) and ``model`` words (the stems and stem bigrams that pushed the model's score
+for a tagged theme up the most). Offsets point into the original document when the
+table has a ``start`` column (the passage's own offset), else into the passage.
+
+>>> import pandas as pd
+>>> out = tag(pd.DataFrame({"text": ["Masih ada pungli di loket.", "Acara dibuka pukul 09.00."]}))
+>>> out[["bersih", "melayani", "responsif"]].to_numpy().tolist()
+[[True, False, False], [False, False, False]]
+>>> [(e["theme"], e["surface"], e["negated"]) for e in out.loc[0, "evidence"] if e["source"] == "lexicon"]
+[('bersih', 'pungli', False), ('melayani', 'loket', False)]
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .coding import THEMES
+from .errors import InputError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from .supervised import SupervisedTagger
+
+__all__ = ["load_tagger", "tag", "explain", "Explanation", "evidence_of"]
+
+#: how many model words to report per tagged theme
+MODEL_WORDS = 5
+
+
+def load_tagger(path: str | Path | None = None) -> SupervisedTagger:
+    """The default fitted tagger (or a model written by ``SupervisedTagger.to_json``).
+
+    Each call returns a new object, so changing its ``threshold`` changes no other.
+    """
+    from .supervised import SupervisedTagger
+
+    if path is None:
+        with resources.as_file(resources.files("pidato").joinpath("data", "tagger.json")) as p:
+            return SupervisedTagger.from_json(p)
+    return SupervisedTagger.from_json(path)
+
+
+@functools.cache
+def _default() -> SupervisedTagger:
+    return load_tagger()
+
+
+def _model_words(tagger: SupervisedTagger, text: str, themes: Iterable[str]) -> list[dict]:
+    """The stems and bigrams of ``text`` that raised each theme's score most."""
+    from .analyze import stems_with_offsets
+
+    spans = stems_with_offsets(text)
+    stems = [s for s, _, _ in spans]
+    terms = stems + [f"{a} {b}" for a, b in zip(stems, stems[1:])]
+    where: dict[str, tuple[int, int]] = {}
+    for i, (s, a, b) in enumerate(spans):
+        where.setdefault(s, (a, b))
+        if i + 1 < len(spans):
+            where.setdefault(f"{s} {stems[i + 1]}", (a, spans[i + 1][2]))
+    row = tagger.table_.transform([terms])
+    out = []
+    for theme in themes:
+        j = THEMES.index(theme)
+        contrib = sorted(((v * tagger.coef_[j, k], tagger.table_.vocabulary[k])
+                          for k, v in zip(row.indices, row.data)), reverse=True)
+        for value, term in [c for c in contrib if c[0] > 0][:MODEL_WORDS]:
+            a, b = where[term]
+            out.append({"theme": theme, "entry": term, "surface": text[a:b], "start": a, "end": b,
+                        "negated": False, "source": "model", "weight": round(float(value), 4)})
+    return out
+
+
+def evidence_of(text: str, *, tagger: SupervisedTagger | None = None, themes: Iterable[str] = THEMES) -> list[dict]:
+    """Lexicon hits of ``text`` plus model words for ``themes``, offsets into ``text``."""
+    from .lexicon import find_evidence
+
+    tagger = tagger if tagger is not None else _default()
+    out = [{"theme": e.theme, "entry": e.entry, "surface": e.surface, "start": e.start, "end": e.end,
+            "negated": e.negated, "source": "lexicon", "weight": e.weight}
+           for e in find_evidence(text, tagger.lexicon_)]
+    return out + _model_words(tagger, text, themes)
+
+
+def tag(passages: pd.DataFrame, *, tagger: SupervisedTagger | None = None, text_column: str = "text") -> pd.DataFrame:
+    """A copy of ``passages`` with theme columns, probabilities and evidence.
+
+    Adds ``bersih``, ``melayani``, ``responsif`` (bool), ``p_bersih``, ``p_melayani``,
+    ``p_responsif`` and ``evidence`` (a list of dicts: theme, entry, surface, start,
+    end, negated, source, weight). Every passage is tagged on its own.
+    """
+    import pandas as pd
+
+    if not isinstance(passages, pd.DataFrame):
+        raise InputError(f"tag() takes a passages DataFrame (see pidato.split_passages), got {type(passages).__name__}")
+    if text_column not in passages.columns:
+        raise InputError(f"tag(): no {text_column!r} column; columns are {list(passages.columns)}")
+    tagger = tagger if tagger is not None else _default()
+    texts = passages[text_column].fillna("").astype(str).tolist()
+    proba = tagger.predict_proba(texts)
+    labels = proba >= float(tagger.threshold) - 1e-12
+    out = passages.copy()
+    for j, theme in enumerate(THEMES):
+        out[theme] = labels[:, j].astype(bool)
+    for j, theme in enumerate(THEMES):
+        out[f"p_{theme}"] = proba[:, j].astype(float)
+    offsets = passages["start"].tolist() if "start" in passages.columns else [0] * len(texts)
+    evidence = []
+    for i, text in enumerate(texts):
+        tagged = [t for j, t in enumerate(THEMES) if labels[i][j]]
+        base = int(offsets[i]) if pd.notna(offsets[i]) else 0
+        evidence.append([{**e, "start": e["start"] + base, "end": e["end"] + base}
+                         for e in evidence_of(text, tagger=tagger, themes=tagged)])
+    out["evidence"] = evidence
+    return out
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why a text got its themes: probabilities, tags and evidence."""
+
+    text: str
+    proba: dict[str, float]
+    tags: tuple[str, ...]
+    evidence: list[dict] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        head = ", ".join(f"{t} {self.proba[t]:.2f}{' *' if t in self.tags else ''}" for t in THEMES)
+        lines = [f"themes: {head}   (* = tagged)"]
+        for e in self.evidence:
+            neg = " [negated]" if e["negated"] else ""
+            lines.append(f"  {e['theme']:9s} {e['source']:7s} {e['entry']!r} <- {e['surface']!r} "
+                         f"[{e['start']}:{e['end']}]{neg}")
+        if not self.evidence:
+            lines.append("  no evidence")
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        spans = sorted({(e["start"], e["end"], e["theme"], e["source"]) for e in self.evidence})
+        parts, pos = [], 0
+        for start, end, theme, source in spans:
+            if start < pos:  # overlapping evidence: keep the first highlight
+                continue
+            parts.append(html.escape(self.text[pos:start]))
+            style = "font-weight:bold" if source == "lexicon" else "text-decoration:underline"
+            parts.append(f'<mark class="pidato-{theme}" title="{html.escape(theme)} ({html.escape(source)})" '
+                         f'style="{style}">{html.escape(self.text[start:end])}</mark>')
+            pos = end
+        parts.append(html.escape(self.text[pos:]))
+        rows = "".join(f"<tr><td>{html.escape(t)}</td><td>{self.proba[t]:.2f}</td>"
+                       f"<td>{'yes' if t in self.tags else ''}</td></tr>" for t in THEMES)
+        return (f"<div class='pidato-explain'><p>{''.join(parts)}</p>"
+                f"<table><tr><th>theme</th><th>p</th><th>tagged</th></tr>{rows}</table></div>")
+
+
+def explain(text: str, *, tagger: SupervisedTagger | None = None) -> Explanation:
+    """The themes of one passage and the words behind them.
+
+    >>> print(explain("Pelayanan kita belum optimal."))  # doctest: +ELLIPSIS
+    themes: ...
+      melayani  lexicon 'layan' <- 'Pelayanan' [0:9]
+    ...
+    """
+    if not isinstance(text, str):
+        raise InputError(f"explain() takes one passage string, got {type(text).__name__}")
+    tagger = tagger if tagger is not None else _default()
+    p = tagger.predict_proba([text])[0]
+    tags = tuple(t for j, t in enumerate(THEMES) if p[j] >= float(tagger.threshold) - 1e-12)
+    return Explanation(text, {t: float(p[j]) for j, t in enumerate(THEMES)}, tags,
+                       evidence_of(text, tagger=tagger, themes=tags))

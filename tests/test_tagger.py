@@ -1,0 +1,263 @@
+"""The taggers: estimator contract, the shipped model, tag/explain, the lexicon lint."""
+
+import json
+import pickle
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.base import clone
+from sklearn.model_selection import GridSearchCV, KFold, cross_val_predict
+from sklearn.pipeline import Pipeline
+
+import pidato
+from pidato.classify import LexiconTagger, NotFittedError
+from pidato.errors import InputError, ResourceError
+from pidato.lint import lint_lexicon
+from pidato.supervised import SupervisedTagger
+
+from conftest import CORPUS
+
+TEXTS = [
+    "Masih ada pungli di loket pelayanan.",
+    "Pelayanan publik harus ramah dan mudah.",
+    "Keluhan warga harus segera ditanggapi.",
+    "Acara dibuka pukul 09.00 dengan doa.",
+    "KPK mengingatkan pegawai menolak gratifikasi.",
+    "Kepuasan masyarakat atas layanan meningkat.",
+    "Birokrasi harus lincah menjawab tuntutan masyarakat.",
+    "Peserta berasal dari sembilan instansi.",
+] * 4
+Y = np.array([[1, 1, 0], [0, 1, 0], [0, 0, 1], [0, 0, 0], [1, 0, 0], [0, 1, 0], [0, 0, 1], [0, 0, 0]] * 4)
+
+
+@pytest.fixture(scope="module")
+def small():
+    return SupervisedTagger(min_df=1, cv=2).fit(TEXTS, Y)
+
+
+@pytest.fixture(scope="module")
+def default():
+    return pidato.load_tagger()
+
+
+# -- estimator contract ---------------------------------------------------------
+@pytest.mark.parametrize("make", [lambda: LexiconTagger(threshold=0.4), lambda: SupervisedTagger(C=2.0, min_df=1, cv=2)])
+def test_clone_round_trip(make):
+    est = make()
+    copy = clone(est)
+    assert copy.get_params() == est.get_params() and copy is not est
+    assert not hasattr(copy, "classes_")
+
+
+def test_init_stores_only_and_fit_returns_self():
+    est = SupervisedTagger(C=-1)  # not validated until fit
+    assert est.C == -1
+    with pytest.raises(ValueError, match="C > 0"):
+        est.fit(TEXTS, Y)
+    est = SupervisedTagger(min_df=1, cv=2)
+    assert est.fit(TEXTS, Y) is est
+    assert all(hasattr(est, a) for a in ("coef_", "intercept_", "platt_", "table_", "classes_"))
+
+
+def test_set_params_rejects_unknown():
+    with pytest.raises(ValueError, match="Valid parameters are"):
+        SupervisedTagger().set_params(alpha=1)
+
+
+def test_inside_pipeline_grid_search_and_cross_val_predict():
+    pipe = Pipeline([("tagger", SupervisedTagger(min_df=1, cv=2))])
+    assert pipe.fit(TEXTS, Y).predict(TEXTS[:3]).shape == (3, 3)
+    grid = GridSearchCV(SupervisedTagger(min_df=1, cv=2), {"C": [0.5, 4.0]}, scoring="f1_macro",
+                        cv=KFold(2, shuffle=True, random_state=0)).fit(TEXTS, Y)
+    assert grid.best_params_["C"] in (0.5, 4.0)
+    pred = cross_val_predict(SupervisedTagger(min_df=1, cv=2), TEXTS, Y, cv=KFold(2, shuffle=True, random_state=0))
+    assert pred.shape == Y.shape and set(np.unique(pred)) <= {0, 1}
+    lex = cross_val_predict(LexiconTagger(), TEXTS, Y, cv=2)
+    assert (lex[0] == [1, 1, 0]).all()
+
+
+@pytest.mark.parametrize("est", [LexiconTagger(), SupervisedTagger()])
+def test_not_fitted(est):
+    with pytest.raises(NotFittedError, match="not fitted"):
+        est.predict(["x"])
+    assert issubclass(NotFittedError, ValueError)
+
+
+def test_bare_string_is_refused(small, default):
+    for tagger in (small, default, LexiconTagger().fit()):
+        with pytest.raises(InputError, match="not a single string"):
+            tagger.predict("Pelayanan harus cepat.")
+
+
+def test_labels_must_fit():
+    with pytest.raises(InputError, match="shape"):
+        SupervisedTagger().fit(TEXTS, Y[:, :2])
+    with pytest.raises(InputError, match="both tagged and untagged"):
+        SupervisedTagger(min_df=1, cv=2).fit(TEXTS, np.c_[Y[:, :2], np.zeros(len(Y), int)])
+    frame = pd.DataFrame(Y, columns=list(pidato.THEMES))
+    assert SupervisedTagger(min_df=1, cv=2).fit(TEXTS, frame).predict(TEXTS[:1]).shape == (1, 3)
+
+
+# -- the fitted model -------------------------------------------------------------
+def test_shapes_and_probabilities(default):
+    texts = ["Pelayanan publik harus prima.", "", "Selamat pagi.", "x" * 5000]
+    proba = default.predict_proba(texts)
+    assert proba.shape == (4, 3) and ((proba >= 0) & (proba <= 1)).all()
+    assert default.predict(texts).shape == (4, 3)
+    assert default.predict([]).shape == (0, 3)
+    assert tuple(default.classes_) == ("bersih", "melayani", "responsif")
+
+
+def test_a_passage_does_not_depend_on_its_batch(default):
+    texts = [
+        "Masih ada pungli di loket pelayanan.",
+        "Birokrasi harus lincah menjawab tuntutan masyarakat.",
+        "Acara dibuka pukul 09.00.",
+    ]
+    together = default.predict_proba(texts)
+    alone = np.vstack([default.predict_proba([t]) for t in texts])
+    reversed_ = default.predict_proba(texts[::-1])[::-1]
+    assert np.array_equal(together, alone) and np.array_equal(together, reversed_)
+
+
+def test_fit_is_deterministic_and_json_round_trips(small, tmp_path):
+    again = SupervisedTagger(min_df=1, cv=2).fit(TEXTS, Y)
+    small.to_json(tmp_path / "a.json")
+    again.to_json(tmp_path / "b.json")
+    assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
+    back = SupervisedTagger.from_json(tmp_path / "a.json")
+    assert back.get_params() == small.get_params()
+    assert np.allclose(back.predict_proba(TEXTS), small.predict_proba(TEXTS), atol=1e-5)
+
+
+def test_from_json_refuses_what_is_not_a_model(tmp_path):
+    bad = tmp_path / "model.pkl"
+    bad.write_bytes(pickle.dumps({"format": "pidato-supervised-tagger/1"}))
+    with pytest.raises(ResourceError, match="cannot read"):
+        SupervisedTagger.from_json(bad)
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps({"format": "something-else"}))
+    with pytest.raises(ResourceError, match="not a pidato tagger model"):
+        pidato.load_tagger(other)
+
+
+def test_from_json_refuses_a_model_of_another_lexicon(small, tmp_path):
+    small.to_json(tmp_path / "m.json")
+    data = json.loads((tmp_path / "m.json").read_text())
+    data["lexicon_sha256"] = "0" * 16
+    (tmp_path / "m.json").write_text(json.dumps(data))
+    with pytest.raises(ResourceError, match="another version of the lexicon"):
+        SupervisedTagger.from_json(tmp_path / "m.json")
+
+
+def test_load_tagger_returns_independent_objects():
+    a, b = pidato.load_tagger(), pidato.load_tagger()
+    a.set_params(threshold=0.9)
+    assert b.threshold == 0.5
+
+
+def test_shipped_model_documents_its_training(default):
+    about = default.about_
+    assert about["built_by"] == "tools/train_tagger.py"
+    assert about["passages"] == default.n_train_ >= 1192
+
+
+# -- tag and explain ------------------------------------------------------------------
+def test_tag_adds_columns_with_offsets_into_the_document(corpus_docs):
+    docs = corpus_docs.head(3)
+    passages = pidato.split_passages(docs)
+    out = pidato.tag(passages)
+    for col in ("bersih", "melayani", "responsif"):
+        assert out[col].dtype == bool
+        assert out[f"p_{col}"].between(0, 1).all()
+    text_of = dict(zip(docs["doc_id"], docs["text"]))
+    n = 0
+    for row in out.itertuples():
+        for ev in row.evidence:
+            assert text_of[row.doc_id][ev["start"]:ev["end"]] == ev["surface"]
+            assert set(ev) == {"theme", "entry", "surface", "start", "end", "negated", "source", "weight"}
+            n += 1
+    assert n > 0
+    assert list(out.columns[: len(passages.columns)]) == list(passages.columns)
+
+
+def test_tag_model_evidence_only_for_tagged_themes():
+    out = pidato.tag(pd.DataFrame({"text": ["Masih ada pungli di loket.", "Acara dibuka pukul 09.00."]}))
+    model = [e for e in out.loc[0, "evidence"] if e["source"] == "model"]
+    assert model and {e["theme"] for e in model} <= {t for t in pidato.THEMES if out.loc[0, t]}
+    assert out.loc[1, "evidence"] == []
+
+
+def test_tag_errors():
+    with pytest.raises(InputError, match="DataFrame"):
+        pidato.tag(["a list"])
+    with pytest.raises(InputError, match="no 'text' column"):
+        pidato.tag(pd.DataFrame({"body": ["x"]}))
+    empty = pidato.tag(pd.DataFrame({"text": []}))
+    assert len(empty) == 0 and "p_bersih" in empty.columns
+
+
+def test_explain_escapes_html_and_reads_as_text():
+    ex = pidato.explain('<script>alert("x")</script> Masih ada pungli & calo di loket pelayanan.')
+    html = ex._repr_html_()
+    assert "<script>" not in html and "&lt;script&gt;" in html and "&amp;" in html
+    assert "<mark" in html and "pungli" in html
+    text = str(ex)
+    assert "pungli" in text and "bersih" in text.splitlines()[0]
+    negated = pidato.explain("Pelayanan kita belum optimal.")
+    assert any(e["negated"] is False and e["entry"] == "layan" for e in negated.evidence)
+    with pytest.raises(InputError):
+        pidato.explain(["a list"])
+
+
+# -- lexicon lint -------------------------------------------------------------------
+def test_lint_reports_each_problem(tmp_path):
+    lex = tmp_path / "lex.toml"
+    lex.write_text(
+        '[bersih.stems]\nkorupsi = 1.0\nacara = 0.5\n[bersih.phrases]\n"jual beli jabatan" = 1.0\n'
+        '[melayani.stems]\nlayan = 1.0\nacara = 0.5\n[responsif.stems]\nkeluh = 0.8\n',
+        encoding="utf-8")
+    texts = ["Acara korupsi.", "Acara dibuka.", "Pelayanan prima.", "Warga mengeluh."]
+    table = lint_lexicon(texts, lex, max_share=0.4).set_index(["theme", "entry"])
+    assert table.loc[("bersih", "jual beli jabatan"), "problems"] == "unmatched"
+    assert "two_themes" in table.loc[("bersih", "acara"), "problems"]
+    assert "frequent" in table.loc[("bersih", "acara"), "problems"]
+    assert table.loc[("responsif", "keluh"), "problems"] == ""  # mengeluh keeps the root, k dropped
+    assert table.loc[("melayani", "layan"), "surfaces"] == "Pelayanan 1"
+
+
+def test_lint_flags_stem_collisions(tmp_path):
+    lex = tmp_path / "lex.toml"
+    lex.write_text("[bersih.stems]\nrawan = 1.0\nsuap = 1.0\n", encoding="utf-8")
+    # the stemmer reads "relawan" as re- + lawan... -> "rawan": a surface form that
+    # does not show the root is flagged; "menyuap" (s dropped after the nasal) is not
+    texts = ["Relawan membantu warga.", "Daerah rawan pungli.", "Menyuap pejabat.", "Suap ditolak.", "Rapat."]
+    table = lint_lexicon(texts, lex, max_share=0.5).set_index("entry")
+    assert table.loc["rawan", "problems"] == "collision"
+    assert table.loc["rawan", "surfaces"] == "Relawan 1; rawan 1"
+    assert table.loc["suap", "problems"] == ""
+    with pytest.raises(ValueError, match="max_share"):
+        lint_lexicon(["x"], lex, max_share=0)
+
+
+def test_every_stem_entry_of_the_bundled_lexicon_is_a_stem():
+    # an entry the stemmer would reduce further can never match
+    from pidato.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    dead = [(t, e, pidato.stem_token(e, sentence_start=False))
+            for t, kinds in lex.themes.items() for e in kinds.get("stems", {})
+            if pidato.stem_token(e, sentence_start=False) != e]
+    assert dead == []
+
+
+def test_cli_lint(tmp_path, capsys):
+    from pidato.cli import main
+    from pidato.lexicon import load_lexicon
+
+    out = tmp_path / "lint.csv"
+    assert main(["lint", str(CORPUS), "-o", str(out)]) == 0
+    shown = capsys.readouterr().out
+    assert "entries" in shown and "unmatched" in shown
+    assert len(pd.read_csv(out)) == sum(len(v) for kinds in load_lexicon().themes.values() for v in kinds.values())

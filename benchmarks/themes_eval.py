@@ -9,10 +9,15 @@ and adjudicated by others; skipped when absent) -- it prints:
 * agreement between the two independent coding passes (Krippendorff's alpha and
   Cohen's kappa per theme, 95% bootstrap intervals);
 * precision, recall and F1 against gold, with intervals, of the keyword baseline
-  (``pidato.baseline``, the reference every tagger is compared with) and of the
-  lexicon tagger (``pidato.classify.LexiconTagger``, no training);
-* tagging speed on the corpus passages, lexicon tagger (cold: fresh process state for
-  the lexicon and stemmer caches; warm: second pass) against the baseline, same run.
+  (``pidato.baseline``, the reference every tagger is compared with), of the lexicon
+  tagger (``pidato.classify.LexiconTagger``, no training) and of the default tagger
+  (``pidato.load_tagger()``, the shipped model). On ``corpus/`` the default tagger has
+  seen every passage, so its corpus figure is replaced by document-grouped
+  cross-validation: 5 folds, each model trained (``tools/train_tagger.py`` settings,
+  with the coded archive passages when present) without the fold's documents;
+* the same cross-validation on the coded real archive passages (``labels/``);
+* tagging speed on the corpus passages (cold: fresh caches; warm: second pass) of the
+  lexicon and default taggers against the baseline, same run.
 
 Nothing here was tuned on ``../shared/data/themes``: it is a check, not a training set.
 """
@@ -20,63 +25,100 @@ Nothing here was tuned on ``../shared/data/themes``: it is a check, not a traini
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from pathlib import Path
 
 import pandas as pd
 
+import numpy as np
+from sklearn.model_selection import GroupKFold
+
 import pidato
 from pidato.classify import LexiconTagger
 from pidato.coding import THEMES
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+from train_tagger import train, training_data  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_THEMES = ROOT.parent / "shared" / "data" / "themes"
 
 
-def _show(title: str, gold: pd.DataFrame, coding: pd.DataFrame, n_boot: int) -> None:
+def _print_scores(name: str, gold: pd.DataFrame, labels: pd.DataFrame, n_boot: int) -> None:
+    table = pidato.score(gold, pd.concat([gold[["unit_id"]], labels.reset_index(drop=True)], axis=1),
+                         n_boot=n_boot, seed=1)
+    print(f"{name} against gold:")
+    for r in table.itertuples():
+        print(f"  {r.theme:10s} P {r.precision:.3f}  R {r.recall:.3f}  "
+              f"F1 {r.f1:.3f} [{r.f1_low:.3f}, {r.f1_high:.3f}]  support {r.support}")
+
+
+def _cross_validated(data: pd.DataFrame, origin: str, n_boot: int) -> None:
+    """Grouped 5-fold CV; every fold trains on all origins, is scored on ``origin``."""
+    pred = np.zeros((len(data), len(THEMES)), dtype=int)
+    for train_idx, test_idx in GroupKFold(n_splits=5).split(data, groups=data["group"]):
+        model = train(data.iloc[train_idx])
+        pred[test_idx] = model.predict(data["text"].iloc[test_idx].tolist())
+    keep = (data["origin"] == origin).to_numpy()
+    gold = data[keep].reset_index(drop=True).assign(unit_id=lambda d: [f"u{i}" for i in range(len(d))])
+    _print_scores(f"supervised tagger, document-grouped 5-fold CV on {origin} passages", gold,
+                  pd.DataFrame(pred[keep], columns=list(THEMES)), n_boot)
+
+
+def _show(title: str, gold: pd.DataFrame, coding: pd.DataFrame | None, n_boot: int, *, default: bool = True) -> None:
     print(f"\n== {title}: {len(gold)} passages; gold positives "
           + ", ".join(f"{t} {int(gold[t].sum())}" for t in THEMES)
           + f", lainnya {int((gold[list(THEMES)].sum(axis=1) == 0).sum())}")
-    rel = pidato.agreement(coding, n_boot=n_boot, seed=1)
-    print("agreement between coding passes:")
-    for r in rel.itertuples():
-        print(f"  {r.theme:10s} alpha {r.alpha:.3f} [{r.alpha_low:.3f}, {r.alpha_high:.3f}]"
-              f"  kappa {r.kappa:.3f} [{r.kappa_low:.3f}, {r.kappa_high:.3f}]  {r.flag}")
+    if coding is not None:
+        rel = pidato.agreement(coding, n_boot=n_boot, seed=1)
+        print("agreement between coding passes:")
+        for r in rel.itertuples():
+            print(f"  {r.theme:10s} alpha {r.alpha:.3f} [{r.alpha_low:.3f}, {r.alpha_high:.3f}]"
+                  f"  kappa {r.kappa:.3f} [{r.kappa_low:.3f}, {r.kappa_high:.3f}]  {r.flag}")
     gold = gold.reset_index(drop=True)
     texts = gold["text"].fillna("").tolist()
-    lexicon = pd.DataFrame(LexiconTagger().fit().predict(texts), columns=list(THEMES))
-    for name, labels in (("keyword baseline", pidato.keyword_baseline(texts)), ("lexicon tagger", lexicon)):
-        table = pidato.score(gold, pd.concat([gold[["unit_id"]], labels], axis=1), n_boot=n_boot, seed=1)
-        print(f"{name} against gold:")
-        for r in table.itertuples():
-            print(f"  {r.theme:10s} P {r.precision:.3f}  R {r.recall:.3f}  "
-                  f"F1 {r.f1:.3f} [{r.f1_low:.3f}, {r.f1_high:.3f}]  support {r.support}")
+    runs = [("keyword baseline", pidato.keyword_baseline(texts)),
+            ("lexicon tagger", pd.DataFrame(LexiconTagger().fit().predict(texts), columns=list(THEMES)))]
+    if default:
+        runs.append(("default tagger (pidato.load_tagger())",
+                     pd.DataFrame(pidato.load_tagger().predict(texts), columns=list(THEMES))))
+    for name, labels in runs:
+        _print_scores(name, gold, labels, n_boot)
 
 
 def _speed(texts: list[str]) -> None:
     t0 = time.perf_counter()
     pidato.keyword_baseline(texts)
     base = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    tagger = LexiconTagger().fit()
-    tagger.predict(texts)
-    cold = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    tagger.predict(texts)
-    warm = time.perf_counter() - t0
     n = len(texts)
-    print(f"\n== speed on {n} corpus passages")
-    print(f"  keyword baseline      {n / base:12,.0f} passages/s  1.00x")
-    print(f"  lexicon tagger, cold  {n / cold:12,.0f} passages/s  {base / cold:.3f}x")
-    print(f"  lexicon tagger, warm  {n / warm:12,.0f} passages/s  {base / warm:.3f}x")
+    print(f"\n== speed on {n} corpus passages (cold = first pass in this process)")
+    print(f"  keyword baseline        {n / base:12,.0f} passages/s  1.00x")
+    for name, make in (("lexicon tagger", lambda: LexiconTagger().fit()), ("default tagger", pidato.load_tagger)):
+        t0 = time.perf_counter()
+        make().predict(texts)
+        cold = time.perf_counter() - t0
+        tagger = make()
+        t0 = time.perf_counter()
+        tagger.predict(texts)
+        warm = time.perf_counter() - t0
+        print(f"  {name + ', cold':22s}  {n / cold:12,.0f} passages/s  {base / cold:.4f}x")
+        print(f"  {name + ', warm':22s}  {n / warm:12,.0f} passages/s  {base / warm:.4f}x")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--boot", type=int, default=1000)
+    ap.add_argument("--no-cv", action="store_true", help="skip the cross-validation (about a minute)")
     args = ap.parse_args()
     passages, coding, _ = pidato.read_coded_corpus(ROOT / "corpus")
-    _show("corpus/ (composed)", passages.rename(columns={"passage_id": "unit_id"}), coding, args.boot)
+    _speed(passages["text"].tolist())
+    _show("corpus/ (composed)", passages.rename(columns={"passage_id": "unit_id"}), coding, args.boot, default=False)
+    if not args.no_cv:
+        data, used = training_data()
+        print(f"training data for the cross-validation: {', '.join(used)}")
+        for origin in data["origin"].unique():
+            _cross_validated(data, origin, args.boot)
     if SHARED_THEMES.is_dir():
         gold = pidato.read_gold(SHARED_THEMES)
         passes = []
@@ -86,7 +128,6 @@ def main() -> None:
         _show("../shared/data/themes (real, development set)", gold, pd.concat(passes, ignore_index=True), args.boot)
     else:
         print("\n../shared/data/themes is absent: the real development set was skipped")
-    _speed(passages["text"].tolist())
 
 
 if __name__ == "__main__":

@@ -31,3 +31,22 @@ def test_speakers(seed_text):
         by_voice.setdefault(p.voice, []).append(p.speaker)
     assert by_voice["quote"] == ["Basseng", "Basseng"]
     assert by_voice["paraphrase"][-1] == "Muhammad Aswad"
+
+
+# The codebook's example table: the seed release's five passages, in order, and the
+# labels the codebook gives them (paraphrased there; the texts are read at run time).
+CODEBOOK_EXAMPLES = [
+    (),  # the training was opened online; participants (a title is not a value)
+    ("melayani", "responsif"),  # demand for quality service outpaces reform
+    ("responsif",),  # technology raises expectations; rules keep the bureaucracy slow
+    ("bersih", "melayani", "responsif"),  # clean culture; respond fast; serve the public
+    ("bersih", "melayani", "responsif"),  # aims of the training; closing date
+]
+
+
+def test_codebook_example_table(seed_text):
+    passages = pidato.passages_of(seed_text)
+    assert len(passages) == len(CODEBOOK_EXAMPLES)
+    tagged = pidato.load_tagger().predict([p.text for p in passages])
+    got = [tuple(t for t, flag in zip(pidato.THEMES, row) if flag) for row in tagged]
+    assert got == CODEBOOK_EXAMPLES

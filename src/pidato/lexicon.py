@@ -16,6 +16,8 @@ is for the reader.
 [('bersih', 'pungutan liar', 'pungutan liar', False), ('melayani', 'layan', 'pelayanan', False)]
 >>> [e.entry for e in find_evidence("Distribusi air bersih ke desa.")]
 []
+>>> [(e.entry, e.in_name, e.weight) for e in find_evidence("Pelatihan Budaya Birokrasi yang Bersih dibuka.")]
+[('birokrasi yang bersih', True, 0.25)]
 """
 
 from __future__ import annotations
@@ -40,11 +42,22 @@ NEGATORS = frozenset("tidak tak bukan belum tanpa jangan enggak nggak".split())
 # "bukan hanya X, tetapi juga Y" / "tidak sekadar": a contrast, not a negation
 _NOT_NEGATION_AFTER = frozenset("hanya sekadar sekedar saja semata cuma".split())
 _WINDOW = 3
+#: scale of a hit inside a title-case name ("Pelatihan ... Birokrasi yang Bersih, Melayani,
+#: dan Responsif"): the codebook counts a name only when the passage uses it to say
+#: something about the value, which a name alone does not show
+NAME_WEIGHT = 0.25
+_CAP = r"[A-Z][a-z][\w'’-]*"
+_SEP = r"(?:\s*,\s*|\s+)"
+_CONNECTOR = r"(?:yang|dan|untuk|dari|di|ke|bagi|serta|dalam|atas|pada|melalui|menuju|tentang)"
+# three or more capitalised words in a row, small connectors and commas allowed between
+_NAME_RUN = re.compile(rf"{_CAP}(?:{_SEP}(?:{_CONNECTOR}{_SEP})*{_CAP}){{2,}}")
 _ACRONYM_SPLIT = re.compile(r"[^0-9A-Za-z]+")
 
 
 class Evidence(NamedTuple):
-    """One lexicon hit: theme, lexicon entry, surface text and its offsets, negation, weight."""
+    """One lexicon hit: theme, lexicon entry, surface text and its offsets, negation,
+    weight, and whether it sits inside a title-case name (then its weight is scaled
+    by :data:`NAME_WEIGHT`)."""
 
     theme: str
     entry: str
@@ -53,6 +66,7 @@ class Evidence(NamedTuple):
     end: int
     negated: bool
     weight: float
+    in_name: bool = False
 
 
 @dataclass(frozen=True)
@@ -164,7 +178,13 @@ def find_evidence(text: str, lexicon: Lexicon | None = None) -> list[Evidence]:
             entry, theme, weight = found
             hits.append(Evidence(theme, entry, tok.text, tok.start, tok.end, False, weight))
     hits.sort(key=lambda h: h.start)
-    return [h._replace(negated=_negated(low, h.start)) for h in hits]
+    names = [m.span() for m in _NAME_RUN.finditer(text)]
+    out = []
+    for h in hits:
+        in_name = h.surface[:1].isupper() and any(a <= h.start and h.end <= b for a, b in names)
+        out.append(h._replace(negated=_negated(low, h.start), in_name=in_name,
+                              weight=h.weight * NAME_WEIGHT if in_name else h.weight))
+    return out
 
 
 def _negated(low: str, start: int) -> bool:

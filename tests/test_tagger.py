@@ -261,3 +261,27 @@ def test_cli_lint(tmp_path, capsys):
     shown = capsys.readouterr().out
     assert "entries" in shown and "unmatched" in shown
     assert len(pd.read_csv(out)) == sum(len(v) for kinds in load_lexicon().themes.values() for v in kinds.values())
+
+
+def test_self_training_adds_seeded_passages_and_reports_learned_words():
+    from pidato.selftrain import learned_words, self_train
+
+    unlabeled = ["Pungli di terminal dikeluhkan sopir angkot.", "Pertandingan berakhir imbang.",
+                 "Pelayanan kantor camat makin ramah.", "Cuaca cerah sepanjang hari."] * 3
+    tagger = self_train(SupervisedTagger(min_df=1, cv=2), TEXTS, Y, unlabeled)
+    assert tagger.n_seeded_ > 0 and tagger.n_train_ == len(TEXTS) + tagger.n_seeded_
+    words = learned_words(tagger, k=5)
+    assert set(words) == set(pidato.THEMES)
+    assert all(not n.startswith("lexicon") and n != "pungli" for feats in words.values() for n, _ in feats)
+
+
+def test_shipped_model_is_what_the_training_script_builds(shared, tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    out = tmp_path / "tagger.json"
+    subprocess.run([sys.executable, str(ROOT / "tools" / "train_tagger.py"), "--out", str(out)],
+                   check=True, capture_output=True)
+    assert out.read_bytes() == (ROOT / "src" / "pidato" / "data" / "tagger.json").read_bytes()

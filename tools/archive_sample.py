@@ -1,6 +1,8 @@
 """Draw real passages from the news archive for coding, and rebuild them later.
 
     .venv/bin/python tools/archive_sample.py draw --out /tmp/archive_coding [--n 800]
+    .venv/bin/python tools/archive_sample.py disagreements --out /tmp/archive_coding
+    .venv/bin/python tools/archive_sample.py gold --out /tmp/archive_coding
     .venv/bin/python tools/archive_sample.py check labels/archive_gold.csv
 
 The archive (``../shared/data/news/archive.jsonl``) is real text written outside the
@@ -24,6 +26,7 @@ import argparse
 import json
 import random
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -73,14 +76,16 @@ def _archive() -> pd.DataFrame:
     return pd.read_json(ARCHIVE, lines=True, dtype={"id": str})
 
 
-def draw(n: int, seed: int) -> pd.DataFrame:
+def _candidates(min_terms: int = 2) -> pd.DataFrame:
+    """Every passage (40+ characters) of the relevant archive documents outside the dev set:
+    speech transcripts, releases, and documents with ``min_terms`` distinct reform words."""
     archive = _archive()
     ids, probes = _dev_exclusions()
     rows = []
     for doc in archive.itertuples():
         text = str(doc.text)
         low = text.lower()
-        relevant = len(set(_GOVERNMENT.findall(low))) >= 2 or doc.kind in ("speech_transcript", "gov_release")
+        relevant = len(set(_GOVERNMENT.findall(low))) >= min_terms or doc.kind in ("speech_transcript", "gov_release")
         if doc.id in ids or not relevant:
             continue
         flat = " ".join(text.split())
@@ -92,7 +97,18 @@ def draw(n: int, seed: int) -> pd.DataFrame:
                 continue
             rows.append({"doc_id": doc.id, "kind": doc.kind, "start": p.start, "end": p.end,
                          "text": p.text, "trigger": bool(_TRIGGER.search(p.text.lower()))})
-    pool = pd.DataFrame(rows)
+    return pd.DataFrame(rows)
+
+
+def unlabeled_pool(n: int, *, seed: int = 11, exclude_docs: Iterable[str] = ()) -> list[str]:
+    """``n`` passage texts for self-training, from documents outside ``exclude_docs``."""
+    pool = _candidates(min_terms=1)
+    pool = pool[~pool["doc_id"].isin(set(exclude_docs))]
+    return pool.sample(n=min(n, len(pool)), random_state=seed)["text"].tolist()
+
+
+def draw(n: int, seed: int) -> pd.DataFrame:
+    pool = _candidates()
     rng = random.Random(seed)
     # at most 3 passages of a document, so that no document dominates
     order = list(range(len(pool)))
@@ -122,6 +138,91 @@ def load_archive_passages(keys: pd.DataFrame) -> pd.DataFrame:
     return keys.assign(text=texts)
 
 
+LABELS = ROOT / "labels"
+THEMES = ("bersih", "melayani", "responsif")
+
+
+def _own_words(note: object, text: str) -> str:
+    """A coder's note, or "" when it repeats five or more words of the passage in a row
+    (the repository keeps no archive text)."""
+    note = "" if pd.isna(note) else str(note).strip()
+    words = re.findall(r"\w+", note.lower())
+    flat = " ".join(re.findall(r"\w+", text.lower()))
+    if any(" ".join(words[i:i + 5]) in flat for i in range(max(len(words) - 4, 0))):
+        return ""
+    return note[:300]
+
+
+def _read_pass(path: Path, expected: list[str]) -> pd.DataFrame:
+    frame = pd.read_csv(path, dtype={"unit_id": str})
+    if list(frame["unit_id"]) != expected or not frame[list(THEMES)].isin([0, 1]).all().all():
+        raise SystemExit(f"{path}: units or labels do not match the batch")
+    return frame
+
+
+def _passes(out: Path, keys: pd.DataFrame) -> list[tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]]:
+    batches = []
+    for batch in sorted(out.glob("batch_*.jsonl")):
+        b = batch.stem.split("_")[1]
+        units = pd.read_json(batch, lines=True, dtype={"unit_id": str})
+        a = _read_pass(out / f"coded_{b}_A.csv", units["unit_id"].tolist())
+        bb = _read_pass(out / f"coded_{b}_B.csv", units["unit_id"].tolist())
+        batches.append((units, a, bb))
+    return batches
+
+
+def disagreements(out: Path) -> None:
+    import pidato
+
+    keys = pd.read_csv(out / "keys.csv", dtype={"unit_id": str, "doc_id": str})
+    rows, coding = [], []
+    for units, a, b in _passes(out, keys):
+        coding += [a.assign(coder="A"), b.assign(coder="B")]
+        for u, ra, rb in zip(units.itertuples(), a.itertuples(), b.itertuples()):
+            la, lb = [getattr(ra, t) for t in THEMES], [getattr(rb, t) for t in THEMES]
+            if la != lb:
+                rows.append({"unit_id": u.unit_id, "text": u.text,
+                             "coder_1": dict(zip(THEMES, la), note="" if pd.isna(ra.note) else ra.note),
+                             "coder_2": dict(zip(THEMES, lb), note="" if pd.isna(rb.note) else rb.note)})
+    with open(out / "disagreements.jsonl", "w", encoding="utf-8") as f:
+        for r in rows:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    table = pd.concat(coding)[["unit_id", "coder", *THEMES]]
+    print(pidato.agreement(table, n_boot=1000, seed=1).to_string(index=False))
+    print(f"{len(rows)} units disagree -> {out / 'disagreements.jsonl'}")
+
+
+def gold(out: Path) -> None:
+    """Write labels/archive_coder_{a,b}.csv and labels/archive_gold.csv (keys, labels, no text)."""
+    keys = pd.read_csv(out / "keys.csv", dtype={"unit_id": str, "doc_id": str})
+    adj_path = out / "adjudicated.csv"
+    # without an adjudication, units the coders disagree on are left out of the gold
+    adjudicated = (pd.read_csv(adj_path, dtype={"unit_id": str}).set_index("unit_id") if adj_path.exists()
+                   else pd.DataFrame(columns=[*THEMES, "decision"]))
+    LABELS.mkdir(exist_ok=True)
+    passes = {"a": [], "b": []}
+    golds = []
+    for units, a, b in _passes(out, keys):
+        text = dict(zip(units["unit_id"], units["text"]))
+        for name, frame in (("a", a), ("b", b)):
+            passes[name].append(frame.assign(note=[_own_words(n, text[u]) for u, n in zip(frame["unit_id"], frame["note"])]))
+        for ra, rb in zip(a.itertuples(), b.itertuples()):
+            la = [getattr(ra, t) for t in THEMES]
+            if la == [getattr(rb, t) for t in THEMES]:
+                golds.append({"unit_id": ra.unit_id, **dict(zip(THEMES, la)), "decision": "coders agree"})
+            elif ra.unit_id in adjudicated.index:
+                adj = adjudicated.loc[ra.unit_id]
+                golds.append({"unit_id": ra.unit_id, **{t: int(adj[t]) for t in THEMES},
+                              "decision": "adjudicated: " + _own_words(adj.get("decision", ""), text[ra.unit_id])})
+    for name, frames in passes.items():
+        pd.concat(frames)[["unit_id", *THEMES, "note"]].to_csv(LABELS / f"archive_coder_{name}.csv", index=False)
+    table = keys.drop(columns="trigger").merge(pd.DataFrame(golds), on="unit_id", how="inner", validate="1:1")
+    print(f"{len(keys) - len(table)} units the coders disagree on are not adjudicated and left out")
+    table.to_csv(LABELS / "archive_gold.csv", index=False)
+    print(f"wrote {len(table)} gold units to {LABELS / 'archive_gold.csv'}; positives "
+          + ", ".join(f"{t} {int(table[t].sum())}" for t in THEMES))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -130,6 +231,8 @@ def main() -> None:
     d.add_argument("--n", type=int, default=800)
     d.add_argument("--seed", type=int, default=7)
     d.add_argument("--batches", type=int, default=2)
+    for name in ("disagreements", "gold"):
+        sub.add_parser(name).add_argument("--out", type=Path, required=True)
     c = sub.add_parser("check")
     c.add_argument("labels", type=Path)
     args = ap.parse_args()
@@ -149,6 +252,10 @@ def main() -> None:
         print(f"{len(sample)} passages from {sample['doc_id'].nunique()} documents "
               f"({int(sample['trigger'].sum())} with a trigger word) -> {args.out}")
         print(sample["kind"].value_counts().to_string())
+    elif args.cmd == "disagreements":
+        disagreements(args.out)
+    elif args.cmd == "gold":
+        gold(args.out)
     else:
         keys = pd.read_csv(args.labels, dtype={"unit_id": str, "doc_id": str})
         out = load_archive_passages(keys)

@@ -1,10 +1,14 @@
-"""Checks of the texts handed to taggers and tables."""
+"""Checks of the texts handed to taggers, and the one rule turning probabilities into tags."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from .errors import InputError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
 
 
 def texts_list(texts: Iterable[str], where: str) -> list[str]:
@@ -16,3 +20,8 @@ def texts_list(texts: Iterable[str], where: str) -> list[str]:
     if bad:
         raise InputError(f"{where}: items {bad[:10]} are not strings")
     return out
+
+
+def at_threshold(proba: np.ndarray, threshold: float) -> np.ndarray:
+    """0/1 tags: a probability at or above ``threshold`` (up to rounding) is a tag."""
+    return (proba >= float(threshold) - 1e-12).astype(int)

@@ -24,6 +24,7 @@ from sklearn.base import BaseEstimator
 from sklearn.exceptions import NotFittedError as _SklearnNotFitted
 
 from .coding import THEMES
+from ._inputs import at_threshold
 from ._inputs import texts_list as _texts
 from .errors import PidatoError
 
@@ -85,4 +86,4 @@ class LexiconTagger(BaseEstimator):
 
     def predict(self, X: Iterable[str]) -> np.ndarray:
         """0/1 per theme, shape (n, 3)."""
-        return (self.predict_proba(X) >= self.threshold - 1e-12).astype(int)
+        return at_threshold(self.predict_proba(X), self.threshold)

@@ -54,20 +54,23 @@ def _preprocess(args: argparse.Namespace) -> int:
         print(table.to_string(index=False))
     print(f"\n{secs:.2f} s; voices: " + ", ".join(f"{k} {v}" for k, v in passages["voice"].value_counts().items()))
     if args.output:
-        out = Path(args.output)
-        if _refuse_overwrite(out, args.force):
+        out = _output(args.output, args.force)
+        if out is None:
             return 2
-        out.parent.mkdir(parents=True, exist_ok=True)
         passages.to_csv(out, index=False)
         print(f"wrote {len(passages)} passages to {out}")
     return 0
 
 
-def _refuse_overwrite(path: Path, force: bool) -> bool:
-    if path.exists() and not force:
-        print(f"error: {path} exists; pass --force to overwrite", file=sys.stderr)
-        return True
-    return False
+def _output(path: str | Path, force: bool) -> Path | None:
+    """The output path, its folder created; None (after saying why) if it exists and
+    ``force`` is off."""
+    out = Path(path)
+    if out.exists() and not force:
+        print(f"error: {out} exists; pass --force to overwrite", file=sys.stderr)
+        return None
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return out
 
 
 def _evaluate(args: argparse.Namespace) -> int:
@@ -113,10 +116,9 @@ def _evaluate(args: argparse.Namespace) -> int:
         print(f"note: {', '.join(thin)}: fewer than 10 predicted or gold positives; "
               "a bootstrap interval from so few units is too narrow to trust")
     if args.output:
-        out = Path(args.output)
-        if _refuse_overwrite(out, args.force):
+        out = _output(args.output, args.force)
+        if out is None:
             return 2
-        out.parent.mkdir(parents=True, exist_ok=True)
         if out.suffix.lower() == ".json":
             payload = {"gold": str(args.gold), "predictions": source, "units": len(gold),
                        "themes": list(THEMES), "n_boot": args.boot, "seed": args.seed,
@@ -126,10 +128,9 @@ def _evaluate(args: argparse.Namespace) -> int:
             table.to_csv(out, index=False)
         print(f"wrote {out}")
     if args.errors:
-        out = Path(args.errors)
-        if _refuse_overwrite(out, args.force):
+        out = _output(args.errors, args.force)
+        if out is None:
             return 2
-        out.parent.mkdir(parents=True, exist_ok=True)
         misclassified(gold, pred).to_csv(out, index=False)
         print(f"wrote the false positives and negatives to {out}")
     return 0
@@ -161,10 +162,9 @@ def _lint(args: argparse.Namespace) -> int:
     with pd.option_context("display.max_rows", 1000, "display.width", 200, "display.max_colwidth", 80):
         print(shown.to_string(index=False) if len(shown) else "no problems found")
     if args.output:
-        out = Path(args.output)
-        if _refuse_overwrite(out, args.force):
+        out = _output(args.output, args.force)
+        if out is None:
             return 2
-        out.parent.mkdir(parents=True, exist_ok=True)
         table.to_csv(out, index=False)
         print(f"wrote {out}")
     return 0

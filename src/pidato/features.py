@@ -86,14 +86,12 @@ def lexicon_features(texts: Iterable[str], lexicon: Lexicon) -> np.ndarray:
     strongest single hit; shape (n, 6), columns :data:`LEXICON_FEATURES`."""
     import numpy as np
 
-    from .lexicon import find_evidence
+    from .lexicon import find_evidence, theme_scores
 
     out = []
     for text in texts:
-        total = dict.fromkeys(THEMES, 0.0)
-        best = dict.fromkeys(THEMES, 0.0)
-        for ev in find_evidence(text, lexicon):
-            total[ev.theme] += ev.weight
-            best[ev.theme] = max(best[ev.theme], ev.weight)
+        evidence = find_evidence(text, lexicon)
+        total = theme_scores(evidence)
+        best = {t: max((e.weight for e in evidence if e.theme == t), default=0.0) for t in THEMES}
         out.append([math.log1p(total[t]) for t in THEMES] + [best[t] for t in THEMES])
     return np.array(out, dtype=float).reshape(-1, len(LEXICON_FEATURES))

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from sklearn.base import BaseEstimator
 
+from ._inputs import at_threshold
 from ._inputs import texts_list as _texts
 from .classify import NotFittedError
 from .coding import THEMES
@@ -102,13 +103,15 @@ class SupervisedTagger(BaseEstimator):
         self.seed = seed
 
     # -- fitting ---------------------------------------------------------------
-    def _matrix(self, texts: list[str], terms: list[list[str]] | None = None):
+    def _features(self, texts: list[str]) -> tuple[list[list[str]], np.ndarray]:
+        """Stem n-grams and weighted lexicon scores of each passage (vocabulary-free)."""
+        return [stem_ngrams(t) for t in texts], lexicon_features(texts, self.lexicon_) * float(self.lexicon_weight)
+
+    @staticmethod
+    def _matrix(table: TfidfTable, terms: list[list[str]], lex: np.ndarray):
         from scipy import sparse
 
-        terms = terms if terms is not None else [stem_ngrams(t) for t in texts]
-        words = self.table_.transform(terms)
-        lex = lexicon_features(texts, self.lexicon_) * float(self.lexicon_weight)
-        return sparse.hstack([words, sparse.csr_matrix(lex)], format="csr")
+        return sparse.hstack([table.transform(terms), sparse.csr_matrix(lex)], format="csr")
 
     @staticmethod
     def _logit(C: float, X, y):
@@ -136,10 +139,12 @@ class SupervisedTagger(BaseEstimator):
             if Y[:, j].min() == Y[:, j].max():
                 raise InputError(f"theme {theme!r} needs both tagged and untagged training passages")
         self.lexicon_ = load_lexicon(self.lexicon)
-        terms = [stem_ngrams(t) for t in texts]
+        terms, lex = self._features(texts)
         groups = None if groups is None else np.asarray(list(groups))
 
-        # out-of-fold scores for Platt scaling, each fold with its own vocabulary
+        # out-of-fold scores for Platt scaling, each fold with its own vocabulary; with
+        # groups all themes share one split, so each fold's matrices are built once
+        fold_matrices: dict[bytes, tuple] = {}
         oof = np.zeros(Y.shape)
         for j in range(len(THEMES)):
             if groups is not None:
@@ -147,15 +152,18 @@ class SupervisedTagger(BaseEstimator):
             else:
                 splits = StratifiedKFold(n_splits=int(self.cv), shuffle=True, random_state=self.seed).split(texts, Y[:, j])
             for train, test in splits:
-                self.table_ = TfidfTable.build((terms[i] for i in train), min_df=int(self.min_df))
-                Xtr = self._matrix([texts[i] for i in train], [terms[i] for i in train])
-                Xte = self._matrix([texts[i] for i in test], [terms[i] for i in test])
                 if Y[train, j].min() == Y[train, j].max():
                     continue
+                key = test.tobytes()
+                if key not in fold_matrices:
+                    table = TfidfTable.build((terms[i] for i in train), min_df=int(self.min_df))
+                    fold_matrices[key] = (self._matrix(table, [terms[i] for i in train], lex[train]),
+                                          self._matrix(table, [terms[i] for i in test], lex[test]))
+                Xtr, Xte = fold_matrices[key]
                 oof[test, j] = self._logit(float(self.C), Xtr, Y[train, j]).decision_function(Xte)
 
         self.table_ = TfidfTable.build(terms, min_df=int(self.min_df))
-        Xall = self._matrix(texts, terms)
+        Xall = self._matrix(self.table_, terms, lex)
         coef, intercept, platt = [], [], []
         for j in range(len(THEMES)):
             model = self._logit(float(self.C), Xall, Y[:, j])
@@ -183,7 +191,7 @@ class SupervisedTagger(BaseEstimator):
             import numpy as np
 
             return np.zeros((0, len(THEMES)))
-        return self._matrix(texts) @ self.coef_.T + self.intercept_
+        return self._matrix(self.table_, *self._features(texts)) @ self.coef_.T + self.intercept_
 
     def predict_proba(self, X: Iterable[str]) -> np.ndarray:
         """Calibrated, independent probability per theme, shape (n, 3)."""
@@ -194,7 +202,7 @@ class SupervisedTagger(BaseEstimator):
 
     def predict(self, X: Iterable[str]) -> np.ndarray:
         """0/1 per theme, shape (n, 3)."""
-        return (self.predict_proba(X) >= float(self.threshold) - 1e-12).astype(int)
+        return at_threshold(self.predict_proba(X), self.threshold)
 
     def feature_names(self) -> list[str]:
         """Names of the model's features, in coefficient order."""

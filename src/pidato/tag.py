@@ -29,6 +29,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ._inputs import at_threshold
 from .coding import THEMES
 from .errors import InputError
 
@@ -113,7 +114,7 @@ def tag(passages: pd.DataFrame, *, tagger: SupervisedTagger | None = None, text_
     tagger = tagger if tagger is not None else _default()
     texts = passages[text_column].fillna("").astype(str).tolist()
     proba = tagger.predict_proba(texts)
-    labels = proba >= float(tagger.threshold) - 1e-12
+    labels = at_threshold(proba, tagger.threshold)
     out = passages.copy()
     for j, theme in enumerate(THEMES):
         out[theme] = labels[:, j].astype(bool)
@@ -180,6 +181,6 @@ def explain(text: str, *, tagger: SupervisedTagger | None = None) -> Explanation
         raise InputError(f"explain() takes one passage string, got {type(text).__name__}")
     tagger = tagger if tagger is not None else _default()
     p = tagger.predict_proba([text])[0]
-    tags = tuple(t for j, t in enumerate(THEMES) if p[j] >= float(tagger.threshold) - 1e-12)
+    tags = tuple(t for t, flag in zip(THEMES, at_threshold(p, tagger.threshold)) if flag)
     return Explanation(text, {t: float(p[j]) for j, t in enumerate(THEMES)}, tags,
                        evidence_of(text, tagger=tagger, themes=tags))

@@ -10,7 +10,8 @@ import pytest
 
 from pidato.coding import THEMES
 from pidato.errors import InputError
-from pidato.prevalence import PREVALENCE_COLUMNS, _wilson, corrected_share, prevalence, rogan_gladen
+from pidato._bootstrap import wilson as _wilson
+from pidato.prevalence import PREVALENCE_COLUMNS, corrected_share, prevalence, rogan_gladen
 
 
 def test_rogan_gladen_inverts_the_expected_observed_share():

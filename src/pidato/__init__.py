@@ -30,13 +30,20 @@ from .errors import CodingError, CorpusError, InputError, PidatoError, ResourceE
 from .io import DOC_COLUMNS, read_corpus, read_text
 from .normalize import find_boilerplate, find_dateline, find_headline, find_release_date, normalize
 from .passages import PASSAGE_COLUMNS, passages_of, split_passages
+from .compare import Comparison, benjamini_hochberg, compare
+from .emphasis import emphasis
+from .keyness import keyness, kwic
+from .plots import plot_keyness, plot_shares, plot_speeches, plot_trend, plot_xray
 from .prevalence import corrected_share, prevalence, rogan_gladen
+from .report import Report, build_report, write_report
+from .report_data import evidence_rows, read_tagged, write_tagged
 from .quotes import attribute, clean_name
 from .segment import Sentence, paragraph_spans, sentence_spans, sentences
 from .stem import Stemmer, normalize_variant, stem, stem_token
 from .stopwords import is_stopword, load_stopwords
 from .tokenize import Token, tokenize
 from .tag import Explanation, explain, load_tagger, tag
+from .trend import Trend, trend
 from .validate import misclassified, score
 
 __version__ = "0.1.0"
@@ -106,6 +113,26 @@ __all__ = [
     "prevalence",
     "corrected_share",
     "rogan_gladen",
+    # analysis and reports
+    "emphasis",
+    "compare",
+    "Comparison",
+    "benjamini_hochberg",
+    "trend",
+    "Trend",
+    "keyness",
+    "kwic",
+    "plot_shares",
+    "plot_speeches",
+    "plot_trend",
+    "plot_keyness",
+    "plot_xray",
+    "build_report",
+    "write_report",
+    "Report",
+    "read_tagged",
+    "write_tagged",
+    "evidence_rows",
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -1,4 +1,4 @@
-"""Resampling helpers shared by the agreement, accuracy and prevalence estimates."""
+"""Interval helpers shared by the agreement, accuracy, prevalence and emphasis estimates."""
 
 from __future__ import annotations
 
@@ -29,3 +29,16 @@ def percentile_interval(samples: np.ndarray, confidence: float) -> tuple[float, 
         return float("nan"), float("nan")
     tail = (1 - confidence) / 2
     return float(np.quantile(ok, tail)), float(np.quantile(ok, 1 - tail))
+
+
+def wilson(x: int, n: int, confidence: float) -> tuple[float, float]:
+    """Wilson score interval of a proportion ``x / n`` (sensible at 0/n and n/n); NaNs when n = 0."""
+    from statistics import NormalDist
+
+    if n <= 0:
+        return float("nan"), float("nan")
+    z = NormalDist().inv_cdf(1 - (1 - confidence) / 2)
+    p = x / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * ((p * (1 - p) + z * z / (4 * n)) / n) ** 0.5 / (1 + z * z / n)
+    return max(0.0, centre - half), min(1.0, centre + half)

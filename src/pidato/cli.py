@@ -136,6 +136,56 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report(args: argparse.Namespace) -> int:
+    from .coding import THEMES
+    from .report import write_report
+    from .report_data import read_tagged
+
+    out = _output(args.output, args.force)
+    if out is None:
+        return 2
+    if args.csv and Path(args.csv).exists() and any(Path(args.csv).iterdir()) and not args.force:
+        print(f"error: {args.csv} is not empty; pass --force to write into it", file=sys.stderr)
+        return 2
+    tagged = read_tagged(args.input)
+    if not all(t in tagged.columns for t in THEMES):
+        from .tag import tag
+
+        print(f"{args.input}: no theme columns; tagging {len(tagged)} passages with the default tagger")
+        tagged = tag(tagged)
+    validation, gold_info, agreement = None, None, None
+    if args.validation:
+        import json
+
+        import pandas as pd
+
+        if args.validation.endswith(".json"):
+            payload = json.loads(Path(args.validation).read_text(encoding="utf-8"))
+            validation = pd.DataFrame(payload["scores"])
+            gold_info = {"units": payload.get("units"), "gold": payload.get("gold", "")}
+        else:
+            validation = pd.read_csv(args.validation)
+    if args.agreement:
+        import pandas as pd
+
+        agreement = pd.read_csv(args.agreement)
+    report = write_report(tagged, out, by=args.by or ["speaker"], force=True, validation=validation,
+                          agreement=agreement, gold_info=gold_info, lang=args.lang, n_boot=args.boot,
+                          n_perm=args.boot, seed=args.seed, plots=not args.no_plots)
+    print(f"wrote {out} ({out.stat().st_size / 1e3:.0f} kB; {len(report.tables)} tables"
+          f"{'' if validation is not None else '; UNVALIDATED: no --validation given'})")
+    if args.markdown:
+        md = _output(args.markdown, args.force)
+        if md is None:
+            return 2
+        md.write_text(report.to_markdown(), encoding="utf-8")
+        print(f"wrote {md}")
+    if args.csv:
+        paths = report.write_csv(args.csv)
+        print(f"wrote {len(paths)} CSV tables to {args.csv}")
+    return 0
+
+
 def _lint(args: argparse.Namespace) -> int:
     import pandas as pd
 
@@ -199,6 +249,21 @@ def main(argv: list[str] | None = None) -> int:
     lint.add_argument("-o", "--output", help="write the whole table as CSV")
     lint.add_argument("--force", action="store_true", help="overwrite the output file")
     lint.set_defaults(func=_lint)
+    r = sub.add_parser("report", help="write an HTML report of theme emphasis (plus Markdown and CSV tables)")
+    r.add_argument("input", help="tagged (or untagged) passages: .csv, .jsonl or .parquet")
+    r.add_argument("--by", action="append",
+                   help="group by this column (repeatable); year, quarter, month come from the date column")
+    r.add_argument("-o", "--output", required=True, help="the .html file to write")
+    r.add_argument("--markdown", help="also write the tables as Markdown to this file")
+    r.add_argument("--csv", help="also write every table as CSV into this folder")
+    r.add_argument("--validation", help="the tagger's scores on coded passages: pidato evaluate -o scores.json (or .csv)")
+    r.add_argument("--agreement", help="agreement between coders as CSV (pidato.agreement table)")
+    r.add_argument("--lang", choices=("en", "id"), default="en", help="language of labels")
+    r.add_argument("--boot", type=int, default=1000, help="bootstrap replicates and permutations")
+    r.add_argument("--seed", type=int, default=0)
+    r.add_argument("--no-plots", action="store_true", help="tables only (no matplotlib needed)")
+    r.add_argument("--force", action="store_true", help="overwrite output files")
+    r.set_defaults(func=_report)
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ._bootstrap import percentile_interval
+from ._bootstrap import percentile_interval, wilson
 from .coding import THEMES
 from .errors import InputError
 from .validate import align
@@ -92,16 +92,6 @@ def corrected_share(
     return point, *percentile_interval(draws, confidence)
 
 
-def _wilson(x: int, n: int, confidence: float) -> tuple[float, float]:
-    from statistics import NormalDist
-
-    z = NormalDist().inv_cdf(1 - (1 - confidence) / 2)
-    p = x / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * ((p * (1 - p) + z * z / (4 * n)) / n) ** 0.5 / (1 + z * z / n)
-    return max(0.0, centre - half), min(1.0, centre + half)
-
-
 def prevalence(
     tagged: pd.DataFrame,
     gold: pd.DataFrame,
@@ -144,7 +134,7 @@ def prevalence(
         tn = len(y) - tp - fn - fp
         share, low, high = corrected_share(x, n, tp=tp, fn=fn, tn=tn, fp=fp,
                                            confidence=confidence, n_draws=n_draws, seed=seed + j)
-        nlow, nhigh = _wilson(x, n, confidence)
+        nlow, nhigh = wilson(x, n, confidence)
         rows.append({
             "theme": theme, "n": n, "tagged": x, "naive": x / n, "naive_low": nlow, "naive_high": nhigh,
             "sensitivity": tp / (tp + fn), "specificity": tn / (tn + fp),

@@ -38,7 +38,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .supervised import SupervisedTagger
 
-__all__ = ["load_tagger", "tag", "explain", "Explanation", "evidence_of"]
+__all__ = ["load_tagger", "tag", "explain", "Explanation", "evidence_of", "fingerprints", "highlight"]
 
 #: how many model words to report per tagged theme
 MODEL_WORDS = 5
@@ -55,6 +55,23 @@ def load_tagger(path: str | Path | None = None) -> SupervisedTagger:
         with resources.as_file(resources.files("pidato").joinpath("data", "tagger.json")) as p:
             return SupervisedTagger.from_json(p)
     return SupervisedTagger.from_json(path)
+
+
+def fingerprints(tagger: SupervisedTagger | None = None) -> dict[str, str]:
+    """What produced a tagging: pidato version, lexicon and model hashes (first 16 hex
+    digits of SHA-256), for reports and manifests."""
+    import hashlib
+    import json
+
+    from . import __version__
+    from .supervised import _lexicon_digest
+
+    tagger = tagger if tagger is not None else _default()
+    model = {"coef": tagger.coef_.round(6).tolist(), "intercept": tagger.intercept_.round(6).tolist(),
+             "platt": tagger.platt_.round(6).tolist(), "vocabulary": list(tagger.table_.vocabulary),
+             "threshold": float(tagger.threshold)}
+    digest = hashlib.sha256(json.dumps(model, sort_keys=True).encode("utf-8")).hexdigest()[:16]
+    return {"pidato": __version__, "lexicon_sha256": _lexicon_digest(tagger.lexicon), "model_sha256": digest}
 
 
 @functools.cache
@@ -131,6 +148,26 @@ def tag(passages: pd.DataFrame, *, tagger: SupervisedTagger | None = None, text_
     return out
 
 
+def highlight(text: str, evidence: Iterable[dict]) -> str:
+    """``text`` as HTML with each piece of evidence (offsets into ``text``) in a ``<mark>``:
+    bold for lexicon hits, underlined for model words, struck through when negated.
+    Every character of the text is escaped."""
+    spans = sorted({(e["start"], e["end"], e["theme"], e["source"], bool(e.get("negated"))) for e in evidence})
+    parts, pos = [], 0
+    for start, end, theme, source, negated in spans:
+        if start < pos or start < 0 or end > len(text):  # overlapping or outside: keep the first
+            continue
+        parts.append(html.escape(text[pos:start]))
+        style = "font-weight:bold" if source == "lexicon" else "text-decoration:underline"
+        if negated:
+            style += ";text-decoration:line-through"
+        parts.append(f'<mark class="pidato-{html.escape(theme)}" title="{html.escape(theme)} ({html.escape(source)})" '
+                     f'style="{style}">{html.escape(text[start:end])}</mark>')
+        pos = end
+    parts.append(html.escape(text[pos:]))
+    return "".join(parts)
+
+
 @dataclass(frozen=True)
 class Explanation:
     """Why a text got its themes: probabilities, tags and evidence."""
@@ -152,20 +189,9 @@ class Explanation:
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
-        spans = sorted({(e["start"], e["end"], e["theme"], e["source"]) for e in self.evidence})
-        parts, pos = [], 0
-        for start, end, theme, source in spans:
-            if start < pos:  # overlapping evidence: keep the first highlight
-                continue
-            parts.append(html.escape(self.text[pos:start]))
-            style = "font-weight:bold" if source == "lexicon" else "text-decoration:underline"
-            parts.append(f'<mark class="pidato-{theme}" title="{html.escape(theme)} ({html.escape(source)})" '
-                         f'style="{style}">{html.escape(self.text[start:end])}</mark>')
-            pos = end
-        parts.append(html.escape(self.text[pos:]))
         rows = "".join(f"<tr><td>{html.escape(t)}</td><td>{self.proba[t]:.2f}</td>"
                        f"<td>{'yes' if t in self.tags else ''}</td></tr>" for t in THEMES)
-        return (f"<div class='pidato-explain'><p>{''.join(parts)}</p>"
+        return (f"<div class='pidato-explain'><p>{highlight(self.text, self.evidence)}</p>"
                 f"<table><tr><th>theme</th><th>p</th><th>tagged</th></tr>{rows}</table></div>")
 
 

@@ -107,21 +107,52 @@ def unlabeled_pool(n: int, *, seed: int = 11, exclude_docs: Iterable[str] = ()) 
     return pool.sample(n=min(n, len(pool)), random_state=seed)["text"].tolist()
 
 
-def draw(n: int, seed: int) -> pd.DataFrame:
+def draw(n: int, seed: int, *, prefix: str = "a", kinds: tuple[str, ...] = (),
+         trigger: re.Pattern = _TRIGGER, per_doc: int = 3, trigger_first: bool = False,
+         exclude: pd.DataFrame | None = None) -> pd.DataFrame:
+    """``n`` passages, two thirds with a ``trigger`` word, at most ``per_doc`` per document.
+
+    ``kinds`` restricts the document kinds; ``exclude`` (keys with doc_id, start, end)
+    removes passages that overlap passages coded before; unit ids are ``prefix`` + number;
+    ``trigger_first`` fills each document's quota with trigger passages first.
+    """
     pool = _candidates()
+    if kinds:
+        pool = pool[pool["kind"].isin(kinds)]
+    if exclude is not None and len(exclude):
+        spans = exclude.groupby("doc_id")[["start", "end"]].apply(lambda f: list(zip(f["start"], f["end"])))
+        def coded(r) -> bool:
+            return any(s < r.end and r.start < e for s, e in spans.get(r.doc_id, []))
+        pool = pool[[not coded(r) for r in pool.itertuples()]]
+    pool = pool.assign(trigger=pool["text"].str.lower().str.contains(trigger))
     rng = random.Random(seed)
-    # at most 3 passages of a document, so that no document dominates
+    # a few passages per document, so that no document dominates
     order = list(range(len(pool)))
     rng.shuffle(order)
     pool = pool.iloc[order]
-    pool = pool.groupby("doc_id", sort=False).head(3)
+    if trigger_first:
+        pool = pool.sort_values("trigger", ascending=False, kind="stable")
+    pool = pool.groupby("doc_id", sort=False).head(per_doc)
     n_trig = round(n * 2 / 3)
     trig = pool[pool["trigger"]].head(n_trig)
     other = pool[~pool["trigger"]].head(n - len(trig))
     sample = pd.concat([trig, other]).sample(frac=1.0, random_state=seed).reset_index(drop=True)
-    sample["unit_id"] = [f"a{i:04d}" for i in range(len(sample))]
+    sample["unit_id"] = [f"{prefix}{i:04d}" for i in range(len(sample))]
     sample["text_key"] = sample["text"].map(text_key)
     return sample
+
+
+#: the second round (prefix "b"): speeches and releases, the genres of the themes, with
+#: words of service and responsiveness as triggers (the first round had few such passages)
+_TRIGGER_SERVICE = re.compile(
+    r"layan|izin|kepuasan|mudah|cepat|lamban|lambat|tanggap|respon|keluh|aduan|lapor|"
+    r"aspirasi|adaptif|tuntutan|antre|antri|inovasi|digital|online|daring|berbelit|efisien"
+)
+ROUNDS = {
+    "a": {"kinds": (), "trigger": _TRIGGER, "per_doc": 3},
+    "b": {"kinds": ("speech_transcript", "gov_release"), "trigger": _TRIGGER_SERVICE, "per_doc": 5,
+          "trigger_first": True},
+}
 
 
 def load_archive_passages(keys: pd.DataFrame) -> pd.DataFrame:
@@ -192,8 +223,19 @@ def disagreements(out: Path) -> None:
     print(f"{len(rows)} units disagree -> {out / 'disagreements.jsonl'}")
 
 
+def _merge(path: Path, new: pd.DataFrame) -> pd.DataFrame:
+    """``new`` in place of the rows with the same unit ids in the labels file at ``path``:
+    each coding round replaces its own rows and keeps the others."""
+    if path.exists():
+        old = pd.read_csv(path, dtype={"unit_id": str, "doc_id": str})
+        new = pd.concat([old[~old["unit_id"].isin(set(new["unit_id"]))], new], ignore_index=True)
+    new.sort_values("unit_id").to_csv(path, index=False)
+    return new
+
+
 def gold(out: Path) -> None:
-    """Write labels/archive_coder_{a,b}.csv and labels/archive_gold.csv (keys, labels, no text)."""
+    """Merge one round's codings into labels/archive_coder_{a,b}.csv and labels/archive_gold.csv
+    (keys, labels, no text)."""
     keys = pd.read_csv(out / "keys.csv", dtype={"unit_id": str, "doc_id": str})
     adj_path = out / "adjudicated.csv"
     # without an adjudication, units the coders disagree on are left out of the gold
@@ -215,11 +257,12 @@ def gold(out: Path) -> None:
                 golds.append({"unit_id": ra.unit_id, **{t: int(adj[t]) for t in THEMES},
                               "decision": "adjudicated: " + _own_words(adj.get("decision", ""), text[ra.unit_id])})
     for name, frames in passes.items():
-        pd.concat(frames)[["unit_id", *THEMES, "note"]].to_csv(LABELS / f"archive_coder_{name}.csv", index=False)
+        _merge(LABELS / f"archive_coder_{name}.csv", pd.concat(frames)[["unit_id", *THEMES, "note"]])
     table = keys.drop(columns="trigger").merge(pd.DataFrame(golds), on="unit_id", how="inner", validate="1:1")
     print(f"{len(keys) - len(table)} units the coders disagree on are not adjudicated and left out")
-    table.to_csv(LABELS / "archive_gold.csv", index=False)
-    print(f"wrote {len(table)} gold units to {LABELS / 'archive_gold.csv'}; positives "
+    print(f"this round: {len(table)} gold units; positives " + ", ".join(f"{t} {int(table[t].sum())}" for t in THEMES))
+    table = _merge(LABELS / "archive_gold.csv", table)
+    print(f"{LABELS / 'archive_gold.csv'}: {len(table)} gold units; positives "
           + ", ".join(f"{t} {int(table[t].sum())}" for t in THEMES))
 
 
@@ -231,6 +274,8 @@ def main() -> None:
     d.add_argument("--n", type=int, default=800)
     d.add_argument("--seed", type=int, default=7)
     d.add_argument("--batches", type=int, default=2)
+    d.add_argument("--round", choices=sorted(ROUNDS), default="a",
+                   help="a: the first sample; b: speeches and releases, service and responsiveness triggers")
     for name in ("disagreements", "gold"):
         sub.add_parser(name).add_argument("--out", type=Path, required=True)
     c = sub.add_parser("check")
@@ -239,7 +284,9 @@ def main() -> None:
     if args.cmd == "draw":
         if ROOT in args.out.resolve().parents or args.out.resolve() == ROOT:
             raise SystemExit("the sample holds archive text: write it outside the repository")
-        sample = draw(args.n, args.seed)
+        coded = (pd.read_csv(LABELS / "archive_gold.csv", dtype={"doc_id": str})
+                 if args.round != "a" and (LABELS / "archive_gold.csv").exists() else None)
+        sample = draw(args.n, args.seed, prefix=args.round, exclude=coded, **ROUNDS[args.round])
         args.out.mkdir(parents=True, exist_ok=True)
         size = -(-len(sample) // args.batches)
         for b in range(args.batches):

@@ -114,15 +114,18 @@ class SupervisedTagger(BaseEstimator):
         return sparse.hstack([table.transform(terms), sparse.csr_matrix(lex)], format="csr")
 
     @staticmethod
-    def _logit(C: float, X, y):
+    def _logit(C: float, X, y, w=None, balanced: bool = True):
         from sklearn.linear_model import LogisticRegression
 
-        return LogisticRegression(C=C, class_weight="balanced", max_iter=2000, solver="liblinear").fit(X, y)
+        return LogisticRegression(C=C, class_weight="balanced" if balanced else None, max_iter=2000,
+                                  solver="liblinear").fit(X, y, sample_weight=w)
 
-    def fit(self, X: Iterable[str], y: object, groups: Iterable[object] | None = None) -> SupervisedTagger:
+    def fit(self, X: Iterable[str], y: object, groups: Iterable[object] | None = None,
+            sample_weight: Iterable[float] | None = None) -> SupervisedTagger:
         """Learn from passages ``X`` and labels ``y`` ((n, 3) 0/1, or a DataFrame with the
         theme columns). ``groups`` (e.g. document ids) keeps a document's passages in one
-        fold of the calibration split."""
+        fold of the calibration split; ``sample_weight`` weighs passages in the models and
+        their calibration (e.g. real passages above composed ones)."""
         import numpy as np
         from sklearn.model_selection import GroupKFold, StratifiedKFold
 
@@ -141,6 +144,9 @@ class SupervisedTagger(BaseEstimator):
         self.lexicon_ = load_lexicon(self.lexicon)
         terms, lex = self._features(texts)
         groups = None if groups is None else np.asarray(list(groups))
+        w = np.ones(len(texts)) if sample_weight is None else np.asarray(list(sample_weight), dtype=float)
+        if w.shape != (len(texts),) or not np.all(w > 0):
+            raise InputError(f"sample_weight needs one positive weight per passage ({len(texts)})")
 
         # out-of-fold scores for Platt scaling, each fold with its own vocabulary; with
         # groups all themes share one split, so each fold's matrices are built once
@@ -160,16 +166,17 @@ class SupervisedTagger(BaseEstimator):
                     fold_matrices[key] = (self._matrix(table, [terms[i] for i in train], lex[train]),
                                           self._matrix(table, [terms[i] for i in test], lex[test]))
                 Xtr, Xte = fold_matrices[key]
-                oof[test, j] = self._logit(float(self.C), Xtr, Y[train, j]).decision_function(Xte)
+                oof[test, j] = self._logit(float(self.C), Xtr, Y[train, j], w[train]).decision_function(Xte)
 
         self.table_ = TfidfTable.build(terms, min_df=int(self.min_df))
         Xall = self._matrix(self.table_, terms, lex)
         coef, intercept, platt = [], [], []
         for j in range(len(THEMES)):
-            model = self._logit(float(self.C), Xall, Y[:, j])
+            model = self._logit(float(self.C), Xall, Y[:, j], w)
             coef.append(model.coef_[0])
             intercept.append(float(model.intercept_[0]))
-            cal = self._logit(1e4, oof[:, [j]], Y[:, j])
+            # calibration without class weights: probabilities at the training prevalence
+            cal = self._logit(1e4, oof[:, [j]], Y[:, j], w, balanced=False)
             platt.append((float(cal.coef_[0, 0]), float(cal.intercept_[0])))
         self.coef_ = np.vstack(coef)
         self.intercept_ = np.array(intercept)

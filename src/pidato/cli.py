@@ -186,6 +186,26 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _tag(args: argparse.Namespace) -> int:
+    from .batch import EXIT, tag_archive
+
+    meta = [m.strip() for m in args.meta.split(",") if m.strip()] if args.meta else None
+    manifest = tag_archive(args.inputs, args.output, workers=args.workers, chunk_size=args.chunk_size,
+                           resume=args.resume, force=args.force, text_field=args.text_field,
+                           id_field=args.id_field, meta=meta, max_bytes=args.max_bytes,
+                           scheduler=args.scheduler, progress=not args.quiet)
+    c = manifest["counts"]
+    if c["items"] == 0:
+        print(f"error: found nothing to process in {', '.join(args.inputs)} "
+              "(folders are searched for .txt, .md, .html; tables must be .csv, .jsonl or .parquet)", file=sys.stderr)
+        return EXIT["failed"]
+    print(f"{c['documents']} documents -> {c['passages']} passages in {manifest['output']} "
+          f"({manifest['seconds']:.1f} s); {c['failures']} failures in {manifest['errors']}")
+    if manifest["status"] != "ok":
+        print(f"status: {manifest['status']}: see {manifest['errors']}", file=sys.stderr)
+    return EXIT[manifest["status"]]
+
+
 def _lint(args: argparse.Namespace) -> int:
     import pandas as pd
 
@@ -249,6 +269,21 @@ def main(argv: list[str] | None = None) -> int:
     lint.add_argument("-o", "--output", help="write the whole table as CSV")
     lint.add_argument("--force", action="store_true", help="overwrite the output file")
     lint.set_defaults(func=_lint)
+    t = sub.add_parser("tag", help="tag every document of folders and tables into one output file")
+    t.add_argument("inputs", nargs="+", help="folders (.txt, .md, .html, recursively) and .csv, .jsonl, .parquet files")
+    t.add_argument("-o", "--output", required=True, help="output .parquet, .csv or .jsonl (errors and manifest beside it)")
+    t.add_argument("--text-field", default="text", help="text column/key of tables (default: text)")
+    t.add_argument("--id-field", default="doc_id", help="id column/key of tables (default: doc_id, else id)")
+    t.add_argument("--meta", help="comma-separated metadata fields to keep (default: title,date,speaker,role,"
+                   "institution,place,genre)")
+    t.add_argument("--workers", type=int, default=1, help="processes on this machine (output is identical)")
+    t.add_argument("--scheduler", help="address of a dask.distributed scheduler, e.g. tcp://10.0.0.5:8786")
+    t.add_argument("--chunk-size", type=int, default=50, help="documents per committed chunk")
+    t.add_argument("--max-bytes", type=int, default=5_000_000, help="documents larger than this are failures")
+    t.add_argument("--resume", action="store_true", help="go on from an interrupted run with the same inputs")
+    t.add_argument("--force", action="store_true", help="overwrite the output / discard an interrupted run")
+    t.add_argument("--quiet", action="store_true", help="no progress bar")
+    t.set_defaults(func=_tag)
     r = sub.add_parser("report", help="write an HTML report of theme emphasis (plus Markdown and CSV tables)")
     r.add_argument("input", help="tagged (or untagged) passages: .csv, .jsonl or .parquet")
     r.add_argument("--by", action="append",

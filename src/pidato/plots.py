@@ -176,7 +176,7 @@ def plot_xray(tagged: pd.DataFrame, *, doc_ids: Sequence[str] | None = None, doc
     offset = {t: (k - 1) * 0.22 for k, t in enumerate(themes)}
     for theme in themes:
         part = ev[ev["theme"] == theme]
-        ax.scatter(part["position"], part[doc_col].map(row) + offset[theme], marker="|", s=80,
+        ax.scatter(part["position"], part[doc_col].map(row).astype(float) + offset[theme], marker="|", s=80,
                    color=PALETTE.get(theme), label=theme)
     ax.set_yticks(range(len(docs)), docs)
     ax.set_xlim(0, 1)

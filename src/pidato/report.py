@@ -77,8 +77,10 @@ def html_table(table: pd.DataFrame, *, table_id: str = "", digits: int = 3) -> s
             return "–" if value != value else f"{value:.{digits}f}"
         return html.escape("" if value is None else str(value))
 
-    head = "".join(f'<th class="{"text" if table[c].dtype == object else "num"}">{html.escape(str(c))}</th>'
-                   for c in table.columns)
+    import pandas as pd
+
+    head = "".join(f'<th class="{"num" if pd.api.types.is_numeric_dtype(table[c]) else "text"}">'
+                   f'{html.escape(str(c))}</th>' for c in table.columns)
     body = []
     for row in table.itertuples(index=False):
         body.append("<tr>" + "".join(

@@ -79,7 +79,8 @@ def read_tagged(path: str | Path) -> pd.DataFrame:
     if "evidence" in table.columns:
         table["evidence"] = [parse_evidence(v) for v in table["evidence"]]
     for theme in THEMES:
-        if theme in table.columns and table[theme].dtype == object:
+        if theme in table.columns and not pd.api.types.is_bool_dtype(table[theme]) \
+                and not pd.api.types.is_numeric_dtype(table[theme]):
             table[theme] = table[theme].map({"True": True, "False": False, True: True, False: False})
     return table
 

@@ -1,0 +1,437 @@
+"""Tag a whole archive: stream documents, tag in chunks, commit each chunk, resume.
+
+The run reads documents in a fixed order (:func:`pidato.sources.iter_documents`),
+groups them into chunks of ``chunk_size`` items (a document or a failure), tags each
+chunk -- in this process, in ``workers`` processes, or on a Dask cluster -- and commits
+the chunks *in input order*, each as one file written to a temporary name and renamed
+into ``OUT.parts/``. A run killed at any moment leaves only whole chunks behind;
+``resume=True`` checks that inputs and settings are unchanged, skips the committed
+items and goes on. At the end the parts are streamed into ``OUT`` (Parquet, CSV or JSON
+lines by extension), the failures into ``OUT.errors.jsonl``, the manifest into
+``OUT.manifest.json``, and the parts are removed. Every passage is tagged on its own,
+so the output does not depend on chunking or on the number of workers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+from .coding import THEMES
+from .errors import InputError
+from .sources import MAX_BYTES, Doc, Failure, iter_documents
+
+__all__ = ["tag_archive", "tag_document", "output_columns", "DEFAULT_META", "EXIT"]
+
+#: document metadata kept in the output by default (the document's speaker as doc_speaker)
+DEFAULT_META = ("title", "date", "doc_speaker", "role", "institution", "place", "genre")
+_PASSAGE = ("doc_id", "passage_id", "start", "end", "text", "speaker", "voice", "n_sentences", "n_tokens")
+_TAGS = (*THEMES, *(f"p_{t}" for t in THEMES), "evidence")
+#: exit statuses of ``pidato tag``
+EXIT = {"ok": 0, "partial": 1, "usage": 2, "failed": 3}
+FORMAT_VERSION = 1
+
+
+def output_columns(meta: Sequence[str] = DEFAULT_META) -> list[str]:
+    """The columns of the output table, in order."""
+    return [*_PASSAGE, *meta, "source", "encoding", *_TAGS]
+
+
+# -- tagging one document ---------------------------------------------------------------
+def _meta_of(doc: Doc, meta: Sequence[str]) -> dict:
+    from .io import _fill_from_text
+
+    rec = {("doc_speaker" if k == "speaker" else k): v for k, v in doc.meta.items()}
+    probe = {"text": doc.text, "place": rec.get("place"), "date": rec.get("date"), "title": rec.get("title")}
+    if not all(probe[k] for k in ("place", "date", "title")):
+        _fill_from_text(probe)
+        for k in ("place", "date", "title"):
+            rec.setdefault(k, probe[k])
+            if rec[k] in (None, ""):
+                rec[k] = probe[k]
+    return {k: (None if rec.get(k) is None or rec.get(k) != rec.get(k) else str(rec.get(k))) for k in meta}
+
+
+def tag_document(doc: Doc, *, meta: Sequence[str] = DEFAULT_META, tagger=None) -> list[dict]:
+    """The tagged passages of one document as output rows (evidence as JSON text,
+    offsets into the document)."""
+    from ._inputs import at_threshold
+    from .passages import SPEECH_GENRES, passages_of
+    from .quotes import clean_name
+    from .tag import _default, evidence_of
+
+    tagger = tagger if tagger is not None else _default()
+    fields = _meta_of(doc, meta)
+    raw_speaker = doc.meta.get("speaker") or doc.meta.get("doc_speaker")
+    speaker = clean_name(raw_speaker) if isinstance(raw_speaker, str) else None
+    genre = str(doc.meta.get("genre") or doc.meta.get("kind") or "").lower()
+    passages = passages_of(doc.text, speaker=speaker, speech=genre in SPEECH_GENRES)
+    if not passages:
+        return []
+    proba = tagger.predict_proba([p.text for p in passages])
+    labels = at_threshold(proba, tagger.threshold)
+    rows = []
+    for i, (p, pr, lab) in enumerate(zip(passages, proba, labels), 1):
+        tagged = [t for t, flag in zip(THEMES, lab) if flag]
+        evidence = [{**e, "start": e["start"] + p.start, "end": e["end"] + p.start}
+                    for e in evidence_of(p.text, tagger=tagger, themes=tagged)]
+        rows.append({
+            "doc_id": doc.doc_id, "passage_id": f"{doc.doc_id}-p{i}", "start": p.start, "end": p.end,
+            "text": p.text, "speaker": p.speaker, "voice": p.voice, "n_sentences": p.n_sentences,
+            "n_tokens": p.n_tokens, **fields, "source": doc.source, "encoding": doc.encoding,
+            **{t: bool(f) for t, f in zip(THEMES, lab)}, **{f"p_{t}": round(float(v), 6) for t, v in zip(THEMES, pr)},
+            "evidence": json.dumps(evidence, ensure_ascii=False),
+        })
+    return rows
+
+
+def _error(item: Failure | Doc, reason: str | None = None) -> dict:
+    if isinstance(item, Failure):
+        return {"path": item.source, "position": item.position, "doc_id": item.doc_id, "reason": item.reason}
+    return {"path": item.source, "position": item.position, "doc_id": item.doc_id, "reason": reason}
+
+
+def process_chunk(items: list[Doc | Failure], meta: Sequence[str] = DEFAULT_META) -> tuple[list[dict], list[dict], int]:
+    """Rows, errors and the number of documents tagged, for one chunk of items."""
+    rows, errors, ok = [], [], 0
+    for item in items:
+        if isinstance(item, Failure):
+            errors.append(_error(item))
+            continue
+        try:
+            rows.extend(tag_document(item, meta=meta))
+            ok += 1
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the archive
+            errors.append(_error(item, f"tagging failed: {type(exc).__name__}: {exc}"))
+    return rows, errors, ok
+
+
+# -- the run ------------------------------------------------------------------------------
+def _sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def describe_inputs(inputs: Sequence[str | Path]) -> list[dict]:
+    """Each input with its size and SHA-256 (a folder: over its files' paths, sizes, hashes)."""
+    from .sources import FOLDER_SUFFIXES
+
+    out = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            h, size, n = hashlib.sha256(), 0, 0
+            for f in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES):
+                rel = f.relative_to(path).as_posix()
+                st = f.stat().st_size
+                h.update(f"{rel}\0{st}\0{_sha256_file(f)}\n".encode())
+                size, n = size + st, n + 1
+            out.append({"path": str(path), "kind": "folder", "files": n, "bytes": size, "sha256": h.hexdigest()})
+        elif path.is_file():
+            out.append({"path": str(path), "kind": path.suffix.lower().lstrip("."), "bytes": path.stat().st_size,
+                        "sha256": _sha256_file(path)})
+        else:
+            out.append({"path": str(path), "kind": "missing"})
+    return out
+
+
+def _chunks(items: Iterator, size: int) -> Iterator[list]:
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _commit(parts: Path, index: int, rows: list[dict], errors: list[dict], items: int, ok: int) -> None:
+    """One chunk as one file: written under a temporary name, synced, renamed."""
+    final = parts / f"part-{index:07d}.jsonl"
+    tmp = parts / f".part-{index:07d}.tmp"
+    with tmp.open("w", encoding="utf-8") as fh:
+        fh.write(json.dumps({"chunk": index, "items": items, "documents": ok, "rows": len(rows),
+                             "errors": len(errors)}) + "\n")
+        for r in rows:
+            fh.write(json.dumps({"row": r}, ensure_ascii=False) + "\n")
+        for e in errors:
+            fh.write(json.dumps({"error": e}, ensure_ascii=False) + "\n")
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, final)
+
+
+def _committed(parts: Path) -> list[Path]:
+    """Committed parts, checked to be whole and numbered without gaps."""
+    found = sorted(parts.glob("part-*.jsonl"))
+    for i, p in enumerate(found):
+        if p.name != f"part-{i:07d}.jsonl":
+            raise InputError(f"{parts}: chunk files are not contiguous at {p.name}; rerun with --force")
+    return found
+
+
+def _part_head(path: Path) -> dict:
+    with path.open(encoding="utf-8") as fh:
+        return json.loads(fh.readline())
+
+
+class _Writer:
+    """Streams rows into CSV, JSON lines or Parquet."""
+
+    def __init__(self, path: Path, columns: list[str]) -> None:
+        self.path, self.columns, self.kind = path, columns, path.suffix.lower()
+        self._fh = self._pq = None
+        if self.kind == ".csv":
+            import csv
+
+            self._fh = path.open("w", encoding="utf-8", newline="")
+            self._csv = csv.DictWriter(self._fh, fieldnames=columns)
+            self._csv.writeheader()
+        elif self.kind in (".jsonl", ".ndjson"):
+            self._fh = path.open("w", encoding="utf-8")
+        elif self.kind == ".parquet":
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            types = {"start": pa.int64(), "end": pa.int64(), "n_sentences": pa.int64(), "n_tokens": pa.int64(),
+                     **{t: pa.bool_() for t in THEMES}, **{f"p_{t}": pa.float64() for t in THEMES}}
+            self._schema = pa.schema([(c, types.get(c, pa.string())) for c in columns])
+            self._pq = pq.ParquetWriter(path, self._schema)
+        else:
+            raise InputError(f"{path}: the output must end in .parquet, .csv or .jsonl")
+
+    def write(self, rows: list[dict]) -> None:
+        if not rows:
+            return
+        if self.kind == ".csv":
+            self._csv.writerows(rows)
+        elif self._pq is not None:
+            import pyarrow as pa
+
+            self._pq.write_table(pa.Table.from_pylist(rows, schema=self._schema))
+        else:
+            for r in rows:
+                self._fh.write(json.dumps({c: r.get(c) for c in self.columns}, ensure_ascii=False) + "\n")
+
+    def close(self) -> None:
+        if self._pq is not None:
+            self._pq.close()
+        if self._fh is not None:
+            self._fh.flush()
+            os.fsync(self._fh.fileno())
+            self._fh.close()
+
+
+def _assemble(parts: list[Path], out: Path, errors_path: Path, columns: list[str]) -> dict[str, int]:
+    """Stream the committed parts into the output and errors files (atomic renames)."""
+    tmp_out = out.with_name(f".{out.name}.tmp{out.suffix}")
+    tmp_err = errors_path.with_name(f".{errors_path.name}.tmp")
+    writer = _Writer(tmp_out, columns)
+    counts = {"items": 0, "documents": 0, "passages": 0, "failures": 0}
+    with tmp_err.open("w", encoding="utf-8") as err:
+        for part in parts:
+            rows = []
+            with part.open(encoding="utf-8") as fh:
+                head = json.loads(fh.readline())
+                counts["items"] += head["items"]
+                counts["documents"] += head["documents"]
+                for line in fh:
+                    rec = json.loads(line)
+                    if "row" in rec:
+                        rows.append(rec["row"])
+                    else:
+                        err.write(json.dumps(rec["error"], ensure_ascii=False) + "\n")
+                        counts["failures"] += 1
+            counts["passages"] += len(rows)
+            writer.write(rows)
+    writer.close()
+    os.replace(tmp_out, out)
+    os.replace(tmp_err, errors_path)
+    return counts
+
+
+def _executor(workers: int, scheduler: str | None):
+    if scheduler:
+        try:
+            from distributed import Client
+        except ImportError as exc:  # pragma: no cover - depends on the installation
+            raise InputError("--scheduler needs the dask extra: pip install 'pidato[dask]'") from exc
+        client = Client(scheduler)
+        return client.get_executor(), client
+    if workers > 1:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        from .tag import _default
+
+        _default()  # loaded once here; forked workers share it
+        return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")), None
+    return None, None
+
+
+def tag_archive(
+    inputs: Sequence[str | Path],
+    out: str | Path,
+    *,
+    workers: int = 1,
+    chunk_size: int = 50,
+    resume: bool = False,
+    force: bool = False,
+    text_field: str = "text",
+    id_field: str = "doc_id",
+    meta: Sequence[str] | None = None,
+    max_bytes: int = MAX_BYTES,
+    scheduler: str | None = None,
+    progress: bool | Callable[[int], None] = True,
+) -> dict:
+    """Tag every document of ``inputs`` into ``out``; returns the manifest (also written
+    beside ``out`` as ``OUT.manifest.json``).
+
+    Parameters
+    ----------
+    inputs
+        Folders and .csv/.jsonl/.parquet files (see :func:`pidato.sources.iter_documents`).
+    out
+        ``.parquet``, ``.csv`` or ``.jsonl``. Nothing is written outside ``out`` and
+        the files named after it (``OUT.parts/``, ``OUT.errors.jsonl``,
+        ``OUT.manifest.json``).
+    workers, scheduler
+        Processes on this machine, or the address of a ``dask.distributed`` scheduler.
+    resume
+        Go on from the committed chunks of an interrupted run with the same inputs and
+        settings.
+    meta
+        Document fields to keep (default :data:`DEFAULT_META`; ``speaker`` is the
+        document's speaker, written as ``doc_speaker``).
+    progress
+        Show a tqdm progress bar (documents per second, ETA), or a callable given the
+        number of items done after each chunk.
+    """
+    from . import __version__
+    from .tag import fingerprints
+
+    out = Path(out)
+    if out.suffix.lower() not in (".parquet", ".csv", ".jsonl", ".ndjson"):
+        raise InputError(f"{out}: the output must end in .parquet, .csv or .jsonl")
+    if not inputs:
+        raise InputError("no inputs given")
+    if workers < 1 or chunk_size < 1:
+        raise InputError("workers and chunk_size must be at least 1")
+    meta_cols = [("doc_speaker" if m == "speaker" else m) for m in (DEFAULT_META if meta is None else meta)]
+    columns = output_columns(meta_cols)
+    parts = out.with_name(out.name + ".parts")
+    errors_path = out.with_name(out.name + ".errors.jsonl")
+    manifest_path = out.with_name(out.name + ".manifest.json")
+    settings = {"text_field": text_field, "id_field": id_field, "meta": meta_cols, "max_bytes": max_bytes,
+                "chunk_size": chunk_size, "format": FORMAT_VERSION}
+    described = describe_inputs(inputs)
+    run_key = {"inputs": described, "settings": settings, **fingerprints()}
+    if parts.exists():
+        if force:
+            shutil.rmtree(parts)
+        elif not resume:
+            raise InputError(f"{parts} holds an interrupted run; pass --resume to go on or --force to start over")
+        else:
+            saved = json.loads((parts / "run.json").read_text(encoding="utf-8")) if (parts / "run.json").exists() else None
+            if saved != run_key:
+                raise InputError(f"{parts}: the inputs or settings changed since the interrupted run; "
+                                 "pass --force to start over")
+    elif out.exists() and not force:
+        raise InputError(f"{out} exists; pass --force to overwrite it")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    parts.mkdir(exist_ok=True)
+    (parts / "run.json").write_text(json.dumps(run_key, indent=1), encoding="utf-8")
+
+    done = _committed(parts)
+    skip = sum(_part_head(p)["items"] for p in done)
+    started = time.perf_counter()
+    items = iter_documents(inputs, text_field=text_field, id_field=id_field,
+                           meta_fields=None, max_bytes=max_bytes)
+    for _ in range(skip):
+        next(items, None)
+    bar = None
+    if progress is True:
+        from tqdm import tqdm
+
+        from .sources import count_items
+
+        bar = tqdm(desc="tagging", unit="doc", initial=skip, total=count_items(inputs), dynamic_ncols=True,
+                   smoothing=0.1)
+    executor, client = _executor(workers, scheduler)
+    index = len(done)
+    try:
+        chunks = _chunks(items, chunk_size)
+        if executor is None:
+            for chunk in chunks:
+                rows, errors, ok = process_chunk(chunk, meta_cols)
+                _commit(parts, index, rows, errors, len(chunk), ok)
+                index += 1
+                _tick(bar, progress, len(chunk))
+        else:
+            window: deque = deque()
+            ahead = 2 * max(workers, 2)
+            for chunk in chunks:
+                window.append((len(chunk), executor.submit(process_chunk, chunk, meta_cols)))
+                while len(window) >= ahead:
+                    n, fut = window.popleft()
+                    _commit_result(parts, index, n, fut)
+                    index += 1
+                    _tick(bar, progress, n)
+            while window:
+                n, fut = window.popleft()
+                _commit_result(parts, index, n, fut)
+                index += 1
+                _tick(bar, progress, n)
+    finally:
+        if bar is not None:
+            bar.close()
+        if executor is not None and client is None:
+            executor.shutdown(wait=True)
+        if client is not None:
+            client.close()
+    counts = _assemble(_committed(parts), out, errors_path, columns)
+    manifest = {
+        "pidato": __version__, "pysastrawi": _pysastrawi_version(), **{k: v for k, v in fingerprints().items()
+                                                                       if k != "pidato"},
+        "output": str(out), "errors": str(errors_path), "columns": columns, "settings": settings,
+        "workers": workers, "scheduler": scheduler, "inputs": described, "counts": counts,
+        "resumed_after_items": skip, "seconds": round(time.perf_counter() - started, 3),
+    }
+    manifest["status"] = ("ok" if counts["failures"] == 0 and counts["documents"] > 0 else
+                          "failed" if counts["documents"] == 0 else "partial")
+    tmp = manifest_path.with_name(f".{manifest_path.name}.tmp")
+    tmp.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    os.replace(tmp, manifest_path)
+    shutil.rmtree(parts)
+    return manifest
+
+
+def _commit_result(parts: Path, index: int, n: int, fut) -> None:
+    rows, errors, ok = fut.result()
+    _commit(parts, index, rows, errors, n, ok)
+
+
+def _tick(bar, progress, n: int) -> None:
+    if bar is not None:
+        bar.update(n)
+    elif callable(progress):
+        progress(n)
+
+
+def _pysastrawi_version() -> str | None:
+    from importlib import metadata
+
+    try:
+        return metadata.version("PySastrawi")
+    except metadata.PackageNotFoundError:  # pragma: no cover
+        return None

@@ -1,0 +1,252 @@
+"""Batch tagging of archives: inputs, bad inputs, identical output across workers, resume (issue 6)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pidato.batch import EXIT, output_columns, tag_archive
+from pidato.cli import main as cli_main
+from pidato.sources import Doc, Failure, decode, iter_documents, looks_indonesian
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus" / "texts"
+ARTICLE = ("<html><head><title>Rilis</title></head><body><nav>Beranda | Berita | Kontak</nav>"
+           "<article><h1>Pelayanan publik dipercepat</h1>"
+           "<p>KUPANG – Pemerintah Kabupaten Kupang meluncurkan mal pelayanan publik baru. Bupati mengatakan "
+           "bahwa pelayanan kepada masyarakat harus cepat, mudah dan bebas pungutan liar.</p>"
+           "<p>Menurut dia, keluhan warga yang masuk melalui SP4N-LAPOR akan ditindaklanjuti paling lambat "
+           "tiga hari kerja oleh setiap perangkat daerah yang bertanggung jawab atas layanan itu.</p>"
+           "</article><footer>Hak cipta 2024</footer></body></html>")
+
+
+def _archive(tmp_path: Path) -> Path:
+    """A folder with good documents and every kind of bad one."""
+    root = tmp_path / "arsip"
+    (root / "sub").mkdir(parents=True)
+    for src in sorted(CORPUS.glob("*.txt"))[:6]:
+        (root / "sub" / src.name).write_bytes(src.read_bytes())
+    (root / "rilis.html").write_text(ARTICLE, encoding="utf-8")
+    (root / "empty.txt").write_bytes(b"")
+    (root / "blank.md").write_text("   \n\n  ", encoding="utf-8")
+    (root / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (root / "cp1252.txt").write_bytes("Pelayanan publik yang “bersih” dan cepat harus dirasakan masyarakat di "
+                                      "kantor camat, kata Bupati. Pungutan liar tidak boleh ada lagi di loket."
+                                      .encode("cp1252"))
+    (root / "menu.html").write_text("<html><body><nav><a href='/'>Beranda</a></nav></body></html>", encoding="utf-8")
+    (root / "english.txt").write_text("The minister said that the public service reform will be faster and that "
+                                      "all of the offices in the city have to answer the complaints of the people "
+                                      "within three days, and the staff were told to be polite.", encoding="utf-8")
+    (root / "big.txt").write_text("Pelayanan publik harus cepat. " * 2000, encoding="utf-8")
+    (root / "notes.pdf").write_bytes(b"%PDF-1.4 not a text")
+    return root
+
+
+def _table_inputs(tmp_path: Path) -> list[Path]:
+    good = (CORPUS / sorted(os.listdir(CORPUS))[0]).read_text(encoding="utf-8")
+    csv_path = tmp_path / "ekspor.csv"
+    csv_path.write_text(
+        "id,judul,text\n"
+        f'r1,Rilis satu,"{good[:1500].replace(chr(34), chr(39))}"\n'
+        "r3,Kolom lebih,a,b,c\n"
+        'r2,Rusak,"kutip tidak ditutup\n', encoding="utf-8")
+    jsonl = tmp_path / "scrape.jsonl"
+    jsonl.write_text(
+        json.dumps({"id": "j1", "text": good[:2000], "title": "Satu", "date": "2024-03-01"}) + "\n"
+        + "{not json}\n" + json.dumps(["a", "list"]) + "\n" + json.dumps({"id": "j4", "body": "no text"}) + "\n",
+        encoding="utf-8")
+    return [csv_path, jsonl]
+
+
+def _read(out: Path) -> pd.DataFrame:
+    return pd.read_json(out, lines=True, dtype={"doc_id": str}) if out.suffix == ".jsonl" else pd.read_parquet(out)
+
+
+# -- reading ----------------------------------------------------------------------------
+def test_decode_records_the_encoding():
+    assert decode("Dinas “Kominfo”".encode("cp1252")) == ("Dinas “Kominfo”", "cp1252")
+    assert decode(b"\xef\xbb\xbfPelayanan") == ("Pelayanan", "utf-8")
+    assert decode(b"caf\xe9 \x81")[1] == "latin-1"          # 0x81 has no cp1252 character
+
+
+def test_every_bad_input_is_a_failure_with_path_and_reason(tmp_path):
+    root = _archive(tmp_path)
+    items = list(iter_documents([root, *_table_inputs(tmp_path), tmp_path / "missing.csv"], max_bytes=40_000))
+    docs = {i.doc_id: i for i in items if isinstance(i, Doc)}
+    fails = {(Path(f.source).name, f.position): f.reason for f in items if isinstance(f, Failure)}
+    assert {"rilis.html", "cp1252.txt", "r1", "j1"} <= set(docs)
+    assert docs["cp1252.txt"].encoding == "cp1252" and "“bersih”" in docs["cp1252.txt"].text
+    assert "mal pelayanan publik" in docs["rilis.html"].text and "Beranda" not in docs["rilis.html"].text
+    reasons = " | ".join(f"{k}: {v}" for k, v in fails.items())
+    for expected in ("empty.txt', 'empty.txt'): empty file", "blank.md'): empty file", "binary file",
+                     "HTML without an article", "not Indonesian", "over the limit", "fields, the header",
+                     "malformed CSV row", "not JSON", "not an object", "no string 'text' field", "no such file"):
+        assert expected in reasons, expected
+    assert not any("notes.pdf" in k[0] for k in fails)      # not a document type: not read at all
+
+
+def test_looks_indonesian_passes_short_and_mixed_text():
+    assert looks_indonesian("Terima kasih.")[0]
+    assert looks_indonesian("Menteri PANRB menyampaikan bahwa reformasi birokrasi (bureaucratic reform) "
+                            "harus dirasakan oleh masyarakat di seluruh daerah dan tidak hanya di pusat.")[0]
+
+
+# -- the run ----------------------------------------------------------------------------
+def test_run_writes_rows_errors_and_manifest(tmp_path):
+    root = _archive(tmp_path)
+    out = tmp_path / "out" / "tagged.jsonl"
+    m = tag_archive([root, *_table_inputs(tmp_path)], out, max_bytes=40_000, progress=False, chunk_size=3)
+    rows = _read(out)
+    assert list(rows.columns) == output_columns()
+    errors = [json.loads(line) for line in out.with_name("tagged.jsonl.errors.jsonl").read_text().splitlines()]
+    assert m["counts"]["failures"] == len(errors) >= 11 and m["status"] == "partial"
+    assert {"path", "position", "reason"} <= set(errors[0])
+    assert m["counts"]["documents"] == rows["doc_id"].nunique() == 10
+    assert set(rows.loc[rows["doc_id"] == "cp1252.txt", "encoding"]) == {"cp1252"}
+    manifest = json.loads(out.with_name("tagged.jsonl.manifest.json").read_text())
+    assert manifest["counts"] == m["counts"] and manifest["lexicon_sha256"] and manifest["pysastrawi"]
+    assert all("sha256" in i for i in manifest["inputs"])
+    # every passage carries flags, probabilities and evidence with document offsets
+    checked = 0
+    for row in rows[rows["doc_id"].str.startswith("sub/")].itertuples():
+        text = (root / row.doc_id).read_text(encoding="utf-8")
+        assert text[row.start:row.end] == row.text
+        for e in json.loads(row.evidence):
+            assert text[e["start"]:e["end"]] == e["surface"]
+            checked += 1
+    assert checked > 20
+    assert sorted(p.name for p in out.parent.iterdir()) == ["tagged.jsonl", "tagged.jsonl.errors.jsonl",
+                                                            "tagged.jsonl.manifest.json"]
+
+
+def test_two_workers_and_any_chunking_give_the_same_rows(tmp_path):
+    root = _archive(tmp_path)
+    one = tag_archive([root], tmp_path / "one.jsonl", progress=False, chunk_size=50, max_bytes=40_000)
+    two = tag_archive([root], tmp_path / "two.jsonl", progress=False, chunk_size=2, workers=2, max_bytes=40_000)
+    assert one["counts"] == two["counts"]
+    assert (tmp_path / "one.jsonl").read_bytes() == (tmp_path / "two.jsonl").read_bytes()
+    assert (tmp_path / "one.jsonl.errors.jsonl").read_bytes() == (tmp_path / "two.jsonl.errors.jsonl").read_bytes()
+
+
+def test_parquet_and_csv_outputs_hold_the_same_rows(tmp_path):
+    root = _archive(tmp_path)
+    tag_archive([root], tmp_path / "t.parquet", progress=False, max_bytes=40_000)
+    tag_archive([root], tmp_path / "t.csv", progress=False, max_bytes=40_000)
+    pq = pd.read_parquet(tmp_path / "t.parquet")
+    csv = pd.read_csv(tmp_path / "t.csv", dtype={"doc_id": str})
+    assert pq["passage_id"].tolist() == csv["passage_id"].tolist()
+    assert pq["p_bersih"].round(6).tolist() == csv["p_bersih"].round(6).tolist()
+    assert pq["bersih"].dtype == bool
+
+
+def test_refuses_to_overwrite_and_to_resume_changed_inputs(tmp_path):
+    root = _archive(tmp_path)
+    out = tmp_path / "t.jsonl"
+    tag_archive([root], out, progress=False, max_bytes=40_000)
+    with pytest.raises(Exception, match="exists"):
+        tag_archive([root], out, progress=False, max_bytes=40_000)
+    (tmp_path / "t.jsonl.parts").mkdir()
+    (tmp_path / "t.jsonl.parts" / "run.json").write_text("{}")
+    with pytest.raises(Exception, match="interrupted"):
+        tag_archive([root], out, progress=False, max_bytes=40_000, force=False)
+    with pytest.raises(Exception, match="changed"):
+        tag_archive([root], out, progress=False, max_bytes=40_000, resume=True)
+
+
+def test_cli_exit_statuses(tmp_path, capsys):
+    good = tmp_path / "good"
+    good.mkdir()
+    for src in sorted(CORPUS.glob("*.txt"))[:2]:
+        (good / src.name).write_bytes(src.read_bytes())
+    assert cli_main(["tag", str(good), "-o", str(tmp_path / "a.jsonl"), "--quiet"]) == EXIT["ok"]
+    (good / "empty.txt").write_bytes(b"")
+    assert cli_main(["tag", str(good), "-o", str(tmp_path / "b.jsonl"), "--quiet"]) == EXIT["partial"]
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "x.txt").write_bytes(b"")
+    assert cli_main(["tag", str(bad), "-o", str(tmp_path / "c.jsonl"), "--quiet"]) == EXIT["failed"]
+    nothing = tmp_path / "nothing"
+    nothing.mkdir()
+    assert cli_main(["tag", str(nothing), "-o", str(tmp_path / "d.jsonl"), "--quiet"]) == EXIT["failed"]
+    assert "found nothing to process" in capsys.readouterr().err
+    assert cli_main(["tag", str(good), "-o", str(tmp_path / "a.jsonl"), "--quiet"]) == EXIT["usage"]
+
+
+def test_python_dash_m_pidato_runs_the_cli():
+    result = subprocess.run([sys.executable, "-m", "pidato", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.startswith("pidato ")
+
+
+def test_kill_9_then_resume_gives_the_uninterrupted_output(tmp_path):
+    """A run killed with SIGKILL in mid-flight, resumed, equals a run never interrupted."""
+    src = tmp_path / "docs.jsonl"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    with src.open("w", encoding="utf-8") as fh:
+        for i in range(120):
+            fh.write(json.dumps({"id": f"d{i:03d}", "text": texts[i % len(texts)]}) + "\n")
+            if i % 17 == 0:
+                fh.write("{broken\n")
+    ref = tmp_path / "ref.jsonl"
+    tag_archive([src], ref, progress=False, chunk_size=4, id_field="id")
+    out = tmp_path / "run.jsonl"
+    cmd = [sys.executable, "-m", "pidato", "tag", str(src), "-o", str(out), "--id-field", "id",
+           "--chunk-size", "4", "--quiet"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    parts = tmp_path / "run.jsonl.parts"
+    deadline = time.time() + 120
+    while time.time() < deadline and len(list(parts.glob("part-*.jsonl"))) < 5:
+        time.sleep(0.02)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    committed = len(list(parts.glob("part-*.jsonl")))
+    assert 5 <= committed and not out.exists()
+    assert subprocess.run(cmd, capture_output=True).returncode == EXIT["usage"]      # not without --resume
+    resumed = subprocess.run([*cmd, "--resume"], capture_output=True, text=True)
+    assert resumed.returncode == EXIT["partial"], resumed.stderr
+    assert out.read_bytes() == ref.read_bytes()
+    assert out.with_name("run.jsonl.errors.jsonl").read_bytes() == ref.with_name("ref.jsonl.errors.jsonl").read_bytes()
+    manifest = json.loads(out.with_name("run.jsonl.manifest.json").read_text())
+    assert manifest["resumed_after_items"] == committed * 4
+    assert not parts.exists()
+
+
+# -- Dask ---------------------------------------------------------------------------------
+def test_dask_partitions_and_a_local_cluster_match_the_local_run(tmp_path):
+    dd = pytest.importorskip("dask.dataframe")
+    distributed = pytest.importorskip("distributed")
+    import pidato.dask
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))[:8]]
+    docs = pd.DataFrame({"doc_id": [f"d{i}" for i in range(10)], "text": texts + ["", "The minister said that "
+                         "the service of the office is going to be faster for all of the people in the city."],
+                         "title": [f"T{i}" for i in range(10)]})
+    src = tmp_path / "docs.jsonl"
+    docs.to_json(src, orient="records", lines=True)
+    local = tmp_path / "local.jsonl"
+    tag_archive([src], local, progress=False, chunk_size=3)
+    expected = pd.read_json(local, lines=True, dtype={"doc_id": str})
+
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1", processes=True,
+                                  dashboard_address=None) as cluster:
+        with distributed.Client(cluster) as client:
+            got = pidato.dask.tag(dd.from_pandas(docs, npartitions=3)).compute()
+            ok = got[got["error"].isna()].reset_index(drop=True)
+            assert ok["passage_id"].tolist() == expected["passage_id"].tolist()
+            assert ok["p_melayani"].round(6).tolist() == expected["p_melayani"].round(6).tolist()
+            assert ok["evidence"].tolist() == expected["evidence"].tolist()
+            assert sorted(got.loc[got["error"].notna(), "doc_id"]) == ["d8", "d9"]
+            # the CLI on the same cluster writes the same file as the local run
+            remote = tmp_path / "remote.jsonl"
+            code = cli_main(["tag", str(src), "-o", str(remote), "--chunk-size", "3", "--quiet",
+                             "--scheduler", cluster.scheduler_address])
+            assert code == EXIT["partial"]
+            assert remote.read_bytes() == local.read_bytes()
+            assert client.scheduler_info()["workers"]

@@ -16,7 +16,8 @@ $(STAMP): $(BIN)/python pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/pidato preprocess corpus/ -o build/passages.csv --force
-	$(BIN)/pidato report build/passages.csv --by doc_speaker --by year -o build/report.html --markdown build/report.md --csv build/tables --force
+	$(BIN)/pidato tag corpus/ -o build/tagged.csv --force --quiet
+	$(BIN)/pidato report build/tagged.csv --by doc_speaker --by year -o build/report.html --markdown build/report.md --csv build/tables --force
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -63,14 +63,17 @@ class Analyzer:
     def __call__(self, text: str) -> list[str]:
         return [s for s, _, _ in self.with_offsets(text)]
 
-    def with_offsets(self, text: str) -> list[tuple[str, int, int]]:
-        """``(stem, start, end)`` for every kept word of ``text``."""
+    def with_offsets(self, text: str, *, tokens: list[Token] | None = None) -> list[tuple[str, int, int]]:
+        """``(stem, start, end)`` for every kept word of ``text`` (``tokens``: its
+        tokenization, when the caller has it already)."""
         if not isinstance(text, str):
             raise InputError(f"analyze() expects one str, got {type(text).__name__}")
         from .stem import stem_token
 
         out = []
-        for tok, at_start in _words(tokenize(text, split_clitics=self.split_clitics)):
+        if tokens is None:
+            tokens = tokenize(text, split_clitics=self.split_clitics)
+        for tok, at_start in _words(tokens):
             low = tok.text.lower()
             if low in self._sw or not any(c.isalpha() for c in low):
                 continue

@@ -1,12 +1,12 @@
 """Tag a whole archive: stream documents, tag in chunks, commit each chunk, resume.
 
 The run reads documents in a fixed order (:func:`pidato.sources.iter_documents`),
-groups them into chunks of ``chunk_size`` items (a document or a failure), tags each
-chunk -- in this process, in ``workers`` processes, or on a Dask cluster -- and commits
-the chunks *in input order*, each as one file written to a temporary name and renamed
-into ``OUT.parts/``. A run killed at any moment leaves only whole chunks behind;
-``resume=True`` checks that inputs and settings are unchanged, skips the committed
-items and goes on. At the end the parts are streamed into ``OUT`` (Parquet, CSV or JSON
+groups them into chunks of ``chunk_size`` items (a document or a failure), and tags
+each chunk -- in this process, in ``workers`` processes, or on a Dask cluster -- where
+it is committed as one numbered file, written to a temporary name and renamed into
+``OUT.parts/``. A run killed at any moment leaves only whole chunks behind;
+``resume=True`` checks that inputs and settings are unchanged, keeps the unbroken run
+of chunks from the first, skips their items and goes on. At the end the parts are streamed into ``OUT`` (Parquet, CSV or JSON
 lines by extension), the failures into ``OUT.errors.jsonl``, the manifest into
 ``OUT.manifest.json``, and the parts are removed. Every passage is tagged on its own,
 so the output does not depend on chunking or on the number of workers.
@@ -36,6 +36,8 @@ _TAGS = (*THEMES, *(f"p_{t}" for t in THEMES), "evidence")
 #: exit statuses of ``pidato tag``
 EXIT = {"ok": 0, "partial": 1, "usage": 2, "failed": 3}
 FORMAT_VERSION = 1
+#: rows per Parquet row group
+ROW_GROUP = 2_000
 
 
 def output_columns(meta: Sequence[str] = DEFAULT_META) -> list[str]:
@@ -61,12 +63,11 @@ def _meta_of(doc: Doc, meta: Sequence[str]) -> dict:
 def tag_document(doc: Doc, *, meta: Sequence[str] = DEFAULT_META, tagger=None) -> list[dict]:
     """The tagged passages of one document as output rows (evidence as JSON text,
     offsets into the document)."""
-    from ._inputs import at_threshold
     from .passages import SPEECH_GENRES, passages_of
     from .quotes import clean_name
-    from .tag import _default, evidence_of
+    from .tag import _scorer, tag_texts
 
-    tagger = tagger if tagger is not None else _default()
+    tagger = tagger if tagger is not None else _scorer()
     fields = _meta_of(doc, meta)
     raw_speaker = doc.meta.get("speaker") or doc.meta.get("doc_speaker")
     speaker = clean_name(raw_speaker) if isinstance(raw_speaker, str) else None
@@ -74,13 +75,10 @@ def tag_document(doc: Doc, *, meta: Sequence[str] = DEFAULT_META, tagger=None) -
     passages = passages_of(doc.text, speaker=speaker, speech=genre in SPEECH_GENRES)
     if not passages:
         return []
-    proba = tagger.predict_proba([p.text for p in passages])
-    labels = at_threshold(proba, tagger.threshold)
+    proba, labels, found = tag_texts([p.text for p in passages], tagger=tagger)
     rows = []
-    for i, (p, pr, lab) in enumerate(zip(passages, proba, labels), 1):
-        tagged = [t for t, flag in zip(THEMES, lab) if flag]
-        evidence = [{**e, "start": e["start"] + p.start, "end": e["end"] + p.start}
-                    for e in evidence_of(p.text, tagger=tagger, themes=tagged)]
+    for i, (p, pr, lab, ev) in enumerate(zip(passages, proba, labels, found), 1):
+        evidence = [{**e, "start": e["start"] + p.start, "end": e["end"] + p.start} for e in ev]
         rows.append({
             "doc_id": doc.doc_id, "passage_id": f"{doc.doc_id}-p{i}", "start": p.start, "end": p.end,
             "text": p.text, "speaker": p.speaker, "voice": p.voice, "n_sentences": p.n_sentences,
@@ -95,6 +93,14 @@ def _error(item: Failure | Doc, reason: str | None = None) -> dict:
     if isinstance(item, Failure):
         return {"path": item.source, "position": item.position, "doc_id": item.doc_id, "reason": item.reason}
     return {"path": item.source, "position": item.position, "doc_id": item.doc_id, "reason": reason}
+
+
+def commit_chunk(items: list[Doc | Failure], meta: Sequence[str], parts: str, index: int) -> int:
+    """Tag one chunk and commit it as ``parts/part-<index>.jsonl`` (run in a worker, so
+    the results never travel back through the parent); returns the number of items."""
+    rows, errors, ok = process_chunk(items, meta)
+    _commit(Path(parts), index, rows, errors, len(items), ok)
+    return len(items)
 
 
 def process_chunk(items: list[Doc | Failure], meta: Sequence[str] = DEFAULT_META) -> tuple[list[dict], list[dict], int]:
@@ -130,7 +136,8 @@ def describe_inputs(inputs: Sequence[str | Path]) -> list[dict]:
         path = Path(item)
         if path.is_dir():
             h, size, n = hashlib.sha256(), 0, 0
-            for f in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES):
+            for f in sorted(p for p in path.rglob("*") if p.is_file() and (p.suffix.lower() in FOLDER_SUFFIXES
+                                                                            or p.name == "metadata.csv")):
                 rel = f.relative_to(path).as_posix()
                 st = f.stat().st_size
                 h.update(f"{rel}\0{st}\0{_sha256_file(f)}\n".encode())
@@ -172,12 +179,16 @@ def _commit(parts: Path, index: int, rows: list[dict], errors: list[dict], items
 
 
 def _committed(parts: Path) -> list[Path]:
-    """Committed parts, checked to be whole and numbered without gaps."""
+    """The committed parts that form an unbroken run from chunk 0. Workers commit their
+    own chunks, so a killed run can leave later chunks behind a missing one: those, and
+    any half-written temporary file, are removed (their documents are tagged again)."""
     found = sorted(parts.glob("part-*.jsonl"))
-    for i, p in enumerate(found):
-        if p.name != f"part-{i:07d}.jsonl":
-            raise InputError(f"{parts}: chunk files are not contiguous at {p.name}; rerun with --force")
-    return found
+    keep = 0
+    while keep < len(found) and found[keep].name == f"part-{keep:07d}.jsonl":
+        keep += 1
+    for stray in [*found[keep:], *parts.glob(".part-*.tmp")]:
+        stray.unlink()
+    return found[:keep]
 
 
 def _part_head(path: Path) -> dict:
@@ -206,7 +217,11 @@ class _Writer:
             types = {"start": pa.int64(), "end": pa.int64(), "n_sentences": pa.int64(), "n_tokens": pa.int64(),
                      **{t: pa.bool_() for t in THEMES}, **{f"p_{t}": pa.float64() for t in THEMES}}
             self._schema = pa.schema([(c, types.get(c, pa.string())) for c in columns])
-            self._pq = pq.ParquetWriter(path, self._schema)
+            # statistics only for short columns: min/max of every text would pile up in the
+            # footer kept in memory until close; row groups of ROW_GROUP rows, buffered
+            short = [c for c in columns if c not in ("text", "evidence", "title", "source")]
+            self._pq = pq.ParquetWriter(path, self._schema, write_statistics=short)
+            self._buffer: list[dict] = []
         else:
             raise InputError(f"{path}: the output must end in .parquet, .csv or .jsonl")
 
@@ -216,15 +231,23 @@ class _Writer:
         if self.kind == ".csv":
             self._csv.writerows(rows)
         elif self._pq is not None:
-            import pyarrow as pa
-
-            self._pq.write_table(pa.Table.from_pylist(rows, schema=self._schema))
+            self._buffer.extend(rows)
+            if len(self._buffer) >= ROW_GROUP:
+                self._flush()
         else:
             for r in rows:
                 self._fh.write(json.dumps({c: r.get(c) for c in self.columns}, ensure_ascii=False) + "\n")
 
+    def _flush(self) -> None:
+        import pyarrow as pa
+
+        if self._buffer:
+            self._pq.write_table(pa.Table.from_pylist(self._buffer, schema=self._schema))
+            self._buffer = []
+
     def close(self) -> None:
         if self._pq is not None:
+            self._flush()
             self._pq.close()
         if self._fh is not None:
             self._fh.flush()
@@ -260,6 +283,17 @@ def _assemble(parts: list[Path], out: Path, errors_path: Path, columns: list[str
     return counts
 
 
+def _die_with_parent() -> None:
+    """Linux: a worker is killed when the run that forked it dies (even by kill -9)."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None).prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        pass
+
+
 def _executor(workers: int, scheduler: str | None):
     if scheduler:
         try:
@@ -272,10 +306,11 @@ def _executor(workers: int, scheduler: str | None):
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
 
-        from .tag import _default
+        from .tag import _scorer
 
-        _default()  # loaded once here; forked workers share it
-        return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")), None
+        _scorer()  # loaded once here; forked workers share it
+        return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork"),
+                                   initializer=_die_with_parent), None
     return None, None
 
 
@@ -381,17 +416,12 @@ def tag_archive(
             window: deque = deque()
             ahead = 2 * max(workers, 2)
             for chunk in chunks:
-                window.append((len(chunk), executor.submit(process_chunk, chunk, meta_cols)))
-                while len(window) >= ahead:
-                    n, fut = window.popleft()
-                    _commit_result(parts, index, n, fut)
-                    index += 1
-                    _tick(bar, progress, n)
-            while window:
-                n, fut = window.popleft()
-                _commit_result(parts, index, n, fut)
+                window.append(executor.submit(commit_chunk, chunk, meta_cols, str(parts), index))
                 index += 1
-                _tick(bar, progress, n)
+                while len(window) >= ahead:
+                    _tick(bar, progress, window.popleft().result())
+            while window:
+                _tick(bar, progress, window.popleft().result())
     finally:
         if bar is not None:
             bar.close()
@@ -414,11 +444,6 @@ def tag_archive(
     os.replace(tmp, manifest_path)
     shutil.rmtree(parts)
     return manifest
-
-
-def _commit_result(parts: Path, index: int, n: int, fut) -> None:
-    rows, errors, ok = fut.result()
-    _commit(parts, index, rows, errors, n, ok)
 
 
 def _tick(bar, progress, n: int) -> None:

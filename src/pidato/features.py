@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .lexicon import Lexicon
 
-__all__ = ["stem_ngrams", "TfidfTable", "lexicon_features", "LEXICON_FEATURES"]
+__all__ = ["stem_ngrams", "ngrams", "TfidfTable", "lexicon_features", "lexicon_rows", "LEXICON_FEATURES"]
 
 #: names of the dense lexicon features, in column order
 LEXICON_FEATURES = tuple(f"lexicon:{t}" for t in THEMES) + tuple(f"lexicon_max:{t}" for t in THEMES)
@@ -32,7 +32,11 @@ LEXICON_FEATURES = tuple(f"lexicon:{t}" for t in THEMES) + tuple(f"lexicon_max:{
 
 def stem_ngrams(text: str) -> list[str]:
     """Stems of ``text`` (:func:`pidato.analyze`) followed by its stem bigrams."""
-    stems = analyze(text)
+    return ngrams(analyze(text))
+
+
+def ngrams(stems: list[str]) -> list[str]:
+    """``stems`` followed by their bigrams."""
     return stems + [f"{a} {b}" for a, b in zip(stems, stems[1:])]
 
 
@@ -84,14 +88,20 @@ class TfidfTable:
 def lexicon_features(texts: Iterable[str], lexicon: Lexicon) -> np.ndarray:
     """Per passage: ``log1p`` of each theme's summed lexicon weight, then each theme's
     strongest single hit; shape (n, 6), columns :data:`LEXICON_FEATURES`."""
+    from .lexicon import find_evidence
+
+    return lexicon_rows([find_evidence(text, lexicon) for text in texts])
+
+
+def lexicon_rows(evidence: Iterable[list]) -> np.ndarray:
+    """:func:`lexicon_features` from each passage's lexicon hits (``find_evidence``)."""
     import numpy as np
 
-    from .lexicon import find_evidence, theme_scores
+    from .lexicon import theme_scores
 
     out = []
-    for text in texts:
-        evidence = find_evidence(text, lexicon)
-        total = theme_scores(evidence)
-        best = {t: max((e.weight for e in evidence if e.theme == t), default=0.0) for t in THEMES}
+    for hits in evidence:
+        total = theme_scores(hits)
+        best = {t: max((e.weight for e in hits if e.theme == t), default=0.0) for t in THEMES}
         out.append([math.log1p(total[t]) for t in THEMES] + [best[t] for t in THEMES])
     return np.array(out, dtype=float).reshape(-1, len(LEXICON_FEATURES))

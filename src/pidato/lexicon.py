@@ -79,12 +79,15 @@ class Lexicon:
     _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     def entries(self, kind: str) -> dict[str, tuple[str, float]]:
-        """``{entry: (theme, weight)}`` for one kind (stems, phrases, acronyms)."""
-        out: dict[str, tuple[str, float]] = {}
-        for theme, kinds in self.themes.items():
-            for entry, weight in kinds.get(kind, {}).items():
-                out.setdefault(entry, (theme, weight))
-        return out
+        """``{entry: (theme, weight)}`` for one kind (stems, phrases, acronyms); do not modify."""
+        key = ("entries", kind)
+        if key not in self._cache:
+            out: dict[str, tuple[str, float]] = {}
+            for theme, kinds in self.themes.items():
+                for entry, weight in kinds.get(kind, {}).items():
+                    out.setdefault(entry, (theme, weight))
+            self._cache[key] = out
+        return self._cache[key]
 
     def phrase_pattern(self) -> re.Pattern[str] | None:
         """One regex for exclusions and phrases, longest first, on folded lowercase text."""
@@ -139,8 +142,10 @@ def _from_dict(data: dict, *, source: str) -> Lexicon:
     return Lexicon(themes=themes, exclusions=exclusions, source=source)
 
 
-def find_evidence(text: str, lexicon: Lexicon | None = None) -> list[Evidence]:
-    """Every lexicon hit in ``text``, in order, with offsets into ``text``."""
+def find_evidence(text: str, lexicon: Lexicon | None = None, *, tokens: list | None = None) -> list[Evidence]:
+    """Every lexicon hit in ``text``, in order, with offsets into ``text``.
+
+    ``tokens`` may pass ``pidato.tokenize(text)`` when the caller has it already."""
     from .stem import _default as _default_stemmer
     from .tokenize import tokenize
 
@@ -162,7 +167,7 @@ def find_evidence(text: str, lexicon: Lexicon | None = None) -> list[Evidence]:
             hits.append(Evidence(theme, m.group(0), text[m.start():m.end()], m.start(), m.end(), False, weight))
     stems = lex.entries("stems")
     acronyms = lex.entries("acronyms")
-    tokens = [t for t in tokenize(text) if t.kind not in ("punct", "space")]
+    tokens = [t for t in (tokenize(text) if tokens is None else tokens) if t.kind not in ("punct", "space")]
     stemmer = _default_stemmer()
     for i, tok in enumerate(tokens):
         if any(s <= tok.start < e for s, e in taken):

@@ -1,7 +1,8 @@
 """Documents from an archive on disk, one at a time, with every bad one accounted for.
 
 :func:`iter_documents` walks any mix of inputs -- folders (``.txt``, ``.md``,
-``.html``, recursively, in sorted order), CSV, JSON lines and Parquet files -- and
+``.html``, recursively, in sorted order; a folder with ``metadata.csv`` is read as a
+corpus, one document per row), CSV, JSON lines and Parquet files -- and
 yields, in a fixed order, either a :class:`Doc` or a :class:`Failure` (path, position,
 reason). Nothing is read whole: CSV and JSON lines stream row by row, Parquet batch by
 batch, so memory stays flat on any archive size.
@@ -126,9 +127,33 @@ def _check_text(text: str, where: tuple[str, str], doc_id: str | None) -> Failur
 
 
 def _folder(root: Path, max_bytes: int) -> Iterator[Doc | Failure]:
+    if (root / "metadata.csv").is_file():
+        yield from _corpus_folder(root, max_bytes)
+        return
     files = sorted((p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES),
                    key=lambda p: p.relative_to(root).as_posix())
-    return _files(root, files, max_bytes)
+    yield from _files(root, files, max_bytes)
+
+
+def _corpus_folder(root: Path, max_bytes: int) -> Iterator[Doc | Failure]:
+    """A corpus folder (``metadata.csv`` with doc_id + ``texts/<doc_id>.txt``, the layout
+    of :func:`pidato.read_corpus`): one document per metadata row, with its metadata."""
+    meta_path = root / "metadata.csv"
+    with meta_path.open(encoding=_sniff_encoding(meta_path), newline="") as fh:
+        reader = csv.DictReader(fh)
+        if "doc_id" not in (reader.fieldnames or []):
+            yield Failure(str(meta_path), "header", "metadata.csv has no doc_id column")
+            return
+        for rec in reader:
+            doc_id = str(rec["doc_id"])
+            found = next((c for c in (root / "texts" / f"{doc_id}.txt", root / f"{doc_id}.txt") if c.is_file()), None)
+            if found is None:
+                yield Failure(str(meta_path), f"line {reader.line_num}", f"no texts/{doc_id}.txt", doc_id)
+                continue
+            for item in _files(found.parent, [found], max_bytes):
+                meta = {k: (v or None) for k, v in rec.items() if k not in ("doc_id", "text")}
+                yield (Doc(doc_id, item.text, meta, item.source, item.position, item.encoding)
+                       if isinstance(item, Doc) else Failure(item.source, item.position, item.reason, doc_id))
 
 
 def _files(root: Path, files: Iterable[Path], max_bytes: int) -> Iterator[Doc | Failure]:

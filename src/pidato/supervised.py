@@ -34,14 +34,15 @@ from .classify import NotFittedError
 from .coding import THEMES
 from .errors import InputError, ResourceError
 from .features import LEXICON_FEATURES, TfidfTable, lexicon_features, stem_ngrams
+from .model import FORMAT as _FORMAT
+from .model import PARAMS as _PARAMS
+from .model import lexicon_digest, read_model
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
 
 __all__ = ["SupervisedTagger", "label_matrix"]
 
-_FORMAT = "pidato-supervised-tagger/1"
-_PARAMS = ("C", "min_df", "lexicon", "lexicon_weight", "threshold", "cv", "seed")
 
 
 def label_matrix(y: object, n: int) -> np.ndarray:
@@ -60,15 +61,6 @@ def label_matrix(y: object, n: int) -> np.ndarray:
     if not np.isin(arr, (0, 1)).all():
         raise InputError("labels must be 0 or 1")
     return arr.astype(int)
-
-
-def _lexicon_digest(lexicon: object) -> str:
-    """Fingerprint of a lexicon's entries and weights (not of its file or path)."""
-    from .lexicon import load_lexicon
-
-    lex = load_lexicon(lexicon)
-    content = json.dumps({"themes": lex.themes, "exclusions": sorted(lex.exclusions)}, sort_keys=True)
-    return hashlib.sha256(content.encode("utf-8")).hexdigest()[:16]
 
 
 class SupervisedTagger(BaseEstimator):
@@ -229,7 +221,7 @@ class SupervisedTagger(BaseEstimator):
         data = {
             "format": _FORMAT,
             "params": {k: (str(v) if isinstance(v, Path) else v) for k, v in self.get_params().items()},
-            "lexicon_sha256": _lexicon_digest(self.lexicon),
+            "lexicon_sha256": lexicon_digest(self.lexicon),
             "classes": list(THEMES),
             "n_train": self.n_train_,
             "vocabulary": self.table_.vocabulary,
@@ -244,35 +236,9 @@ class SupervisedTagger(BaseEstimator):
     @classmethod
     def from_json(cls, path: str | Path) -> SupervisedTagger:
         """Read a model written by :meth:`to_json`; refuse anything else."""
-        import numpy as np
-
-        from .lexicon import load_lexicon
-
-        try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
-            raise ResourceError(f"cannot read tagger model {path}: {err}") from err
-        if not isinstance(data, dict) or data.get("format") != _FORMAT:
-            raise ResourceError(f"{path} is not a pidato tagger model (format {_FORMAT!r})")
-        if data.get("classes") != list(THEMES):
-            raise ResourceError(f"{path}: classes {data.get('classes')!r}, expected {list(THEMES)}")
-        params = {k: v for k, v in data["params"].items() if k in _PARAMS}
-        tagger = cls(**params)
-        if data["lexicon_sha256"] != _lexicon_digest(tagger.lexicon):
-            raise ResourceError(f"{path} was trained with another version of the lexicon; "
-                                "retrain it (tools/train_tagger.py)")
-        n_feat = len(data["vocabulary"]) + len(LEXICON_FEATURES)
-        coef = np.array(data["coef"], dtype=float)
-        if coef.shape != (len(THEMES), n_feat) or len(data["idf"]) != len(data["vocabulary"]):
-            raise ResourceError(f"{path}: coefficient shape {coef.shape} does not fit {n_feat} features")
-        tagger.lexicon_ = load_lexicon(tagger.lexicon)
-        tagger.table_ = TfidfTable(data["vocabulary"], data["idf"])
-        tagger.coef_ = coef
-        tagger.intercept_ = np.array(data["intercept"], dtype=float)
-        tagger.platt_ = np.array(data["platt"], dtype=float)
+        m = read_model(path)
+        tagger = cls(**m["params"])
+        for name in ("lexicon_", "table_", "coef_", "intercept_", "platt_", "n_train_", "about_"):
+            setattr(tagger, name, m[name])
         tagger.classes_ = THEMES
-        tagger.n_train_ = int(data["n_train"])
-        tagger.about_ = data.get("about", {})
-        if not all(math.isfinite(v) for v in tagger.coef_.ravel()):
-            raise ResourceError(f"{path}: coefficients are not all finite")
         return tagger

@@ -52,7 +52,7 @@ def load_tagger(path: str | Path | None = None) -> SupervisedTagger:
     from .supervised import SupervisedTagger
 
     if path is None:
-        with resources.as_file(resources.files("pidato").joinpath("data", "tagger.json")) as p:
+        with _model_path() as p:
             return SupervisedTagger.from_json(p)
     return SupervisedTagger.from_json(path)
 
@@ -64,14 +64,28 @@ def fingerprints(tagger: SupervisedTagger | None = None) -> dict[str, str]:
     import json
 
     from . import __version__
-    from .supervised import _lexicon_digest
+    from .model import lexicon_digest
 
-    tagger = tagger if tagger is not None else _default()
+    tagger = tagger if tagger is not None else _scorer()
     model = {"coef": tagger.coef_.round(6).tolist(), "intercept": tagger.intercept_.round(6).tolist(),
              "platt": tagger.platt_.round(6).tolist(), "vocabulary": list(tagger.table_.vocabulary),
              "threshold": float(tagger.threshold)}
     digest = hashlib.sha256(json.dumps(model, sort_keys=True).encode("utf-8")).hexdigest()[:16]
-    return {"pidato": __version__, "lexicon_sha256": _lexicon_digest(tagger.lexicon), "model_sha256": digest}
+    return {"pidato": __version__, "lexicon_sha256": lexicon_digest(tagger.lexicon), "model_sha256": digest}
+
+
+def _model_path():
+    return resources.as_file(resources.files("pidato").joinpath("data", "tagger.json"))
+
+
+@functools.cache
+def _scorer():
+    """The default model's numbers without scikit-learn (:class:`pidato.model.Scorer`),
+    for batch tagging: same scores as :func:`load_tagger`, a fraction of the memory."""
+    from .model import Scorer
+
+    with _model_path() as p:
+        return Scorer.from_json(p)
 
 
 @functools.cache
@@ -82,21 +96,66 @@ def _default() -> SupervisedTagger:
 def _model_words(tagger: SupervisedTagger, text: str, themes: Iterable[str]) -> list[dict]:
     """The stems and bigrams of ``text`` that raised each theme's score most."""
     from .analyze import stems_with_offsets
+    from .features import ngrams
 
     spans = stems_with_offsets(text)
+    row = tagger.table_.transform([ngrams([s for s, _, _ in spans])])
+    return _top_words(text, spans, [(THEMES.index(t), t) for t in themes], row.indices, row.data,
+                      tagger.table_.vocabulary, tagger.coef_)
+
+
+def tag_texts(texts: list[str], *, tagger: SupervisedTagger | None = None):
+    """Probabilities (n, 3), 0/1 labels (n, 3) and evidence (lexicon hits plus the model
+    words of each tagged theme, offsets into each text) of passages, analysing each text
+    once. The same numbers as ``predict_proba`` and :func:`evidence_of`, faster."""
+    import numpy as np
+
+    from .analyze import _DEFAULT as analyzer
+    from .features import lexicon_rows, ngrams
+    from .lexicon import find_evidence
+    from .tokenize import tokenize
+
+    tagger = tagger if tagger is not None else _default()
+    tagger._check()
+    if not texts:
+        return np.zeros((0, len(THEMES))), np.zeros((0, len(THEMES)), dtype=int), []
+    tokens = [tokenize(t) for t in texts]
+    spans = [analyzer.with_offsets(t, tokens=tk) for t, tk in zip(texts, tokens)]
+    terms = [ngrams([s for s, _, _ in sp]) for sp in spans]
+    hits = [find_evidence(t, tagger.lexicon_, tokens=tk) for t, tk in zip(texts, tokens)]
+    tfidf = tagger.table_.transform(terms)
+    from scipy import sparse
+
+    lex = lexicon_rows(hits) * float(tagger.lexicon_weight)
+    z = sparse.hstack([tfidf, sparse.csr_matrix(lex)], format="csr") @ tagger.coef_.T + tagger.intercept_
+    proba = 1.0 / (1.0 + np.exp(-(z * tagger.platt_[:, 0] + tagger.platt_[:, 1])))
+    labels = at_threshold(proba, tagger.threshold)
+    vocab, coef = tagger.table_.vocabulary, tagger.coef_
+    evidence = []
+    for i, text in enumerate(texts):
+        out = [{"theme": e.theme, "entry": e.entry, "surface": e.surface, "start": e.start, "end": e.end,
+                "negated": e.negated, "source": "lexicon", "weight": e.weight} for e in hits[i]]
+        tagged = [j for j in range(len(THEMES)) if labels[i][j]]
+        if tagged:
+            row = slice(tfidf.indptr[i], tfidf.indptr[i + 1])
+            idx, val = tfidf.indices[row], tfidf.data[row]
+            out += _top_words(text, spans[i], [(j, THEMES[j]) for j in tagged], idx, val, vocab, coef)
+        evidence.append(out)
+    return proba, labels, evidence
+
+
+def _top_words(text, spans, themes, idx, val, vocab, coef) -> list[dict]:
+    """The model words of ``themes`` (pairs of index and name): the terms with the largest
+    positive contribution (TF-IDF weight x coefficient) to each theme's score."""
     stems = [s for s, _, _ in spans]
-    terms = stems + [f"{a} {b}" for a, b in zip(stems, stems[1:])]
     where: dict[str, tuple[int, int]] = {}
-    for i, (s, a, b) in enumerate(spans):
+    for k, (s, a, b) in enumerate(spans):
         where.setdefault(s, (a, b))
-        if i + 1 < len(spans):
-            where.setdefault(f"{s} {stems[i + 1]}", (a, spans[i + 1][2]))
-    row = tagger.table_.transform([terms])
+        if k + 1 < len(spans):
+            where.setdefault(f"{s} {stems[k + 1]}", (a, spans[k + 1][2]))
     out = []
-    for theme in themes:
-        j = THEMES.index(theme)
-        contrib = sorted(((v * tagger.coef_[j, k], tagger.table_.vocabulary[k])
-                          for k, v in zip(row.indices, row.data)), reverse=True)
+    for j, theme in themes:
+        contrib = sorted(((v * coef[j, k], vocab[k]) for k, v in zip(idx, val)), reverse=True)
         for value, term in [c for c in contrib if c[0] > 0][:MODEL_WORDS]:
             a, b = where[term]
             out.append({"theme": theme, "entry": term, "surface": text[a:b], "start": a, "end": b,
@@ -130,8 +189,7 @@ def tag(passages: pd.DataFrame, *, tagger: SupervisedTagger | None = None, text_
         raise InputError(f"tag(): no {text_column!r} column; columns are {list(passages.columns)}")
     tagger = tagger if tagger is not None else _default()
     texts = passages[text_column].fillna("").astype(str).tolist()
-    proba = tagger.predict_proba(texts)
-    labels = at_threshold(proba, tagger.threshold)
+    proba, labels, found = tag_texts(texts, tagger=tagger)
     out = passages.copy()
     for j, theme in enumerate(THEMES):
         out[theme] = labels[:, j].astype(bool)
@@ -139,11 +197,9 @@ def tag(passages: pd.DataFrame, *, tagger: SupervisedTagger | None = None, text_
         out[f"p_{theme}"] = proba[:, j].astype(float)
     offsets = passages["start"].tolist() if "start" in passages.columns else [0] * len(texts)
     evidence = []
-    for i, text in enumerate(texts):
-        tagged = [t for j, t in enumerate(THEMES) if labels[i][j]]
+    for i in range(len(texts)):
         base = int(offsets[i]) if pd.notna(offsets[i]) else 0
-        evidence.append([{**e, "start": e["start"] + base, "end": e["end"] + base}
-                         for e in evidence_of(text, tagger=tagger, themes=tagged)])
+        evidence.append([{**e, "start": e["start"] + base, "end": e["end"] + base} for e in found[i]])
     out["evidence"] = evidence
     return out
 

@@ -1,0 +1,133 @@
+"""Batch tagging of a news archive: documents per second, workers, and peak memory.
+
+    .venv/bin/python benchmarks/batch_tag.py [--docs 1000]          # speed, about 1 min
+    .venv/bin/python benchmarks/batch_tag.py --memory               # + 10k and 100k documents, about 25 min
+
+Documents come from the real archive ``../shared/data/news/archive.jsonl`` when it is
+present (otherwise from the bundled corpus, repeated: a generated archive). Every
+figure is measured in this run, each in a fresh process, so all are *cold* (imports,
+model loading and stemmer caches included):
+
+* baseline: per document, PySastrawi ``stem(text)`` and then the default tagger on
+  the stemmed text (one prediction per document, no passages, no evidence);
+* ``pidato tag DOCS.jsonl -o OUT.parquet`` with 1 and 2 workers: passages, speakers,
+  theme flags, probabilities and evidence for every passage, written to Parquet;
+* ``--memory``: peak resident memory of ``pidato tag`` (1 worker) on 10,000 and
+  100,000 documents (the archive repeated with new ids).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ARCHIVE = ROOT.parent / "shared" / "data" / "news" / "archive.jsonl"
+PIDATO = [sys.executable, "-m", "pidato"]
+
+BASELINE = r"""
+import json, sys, time
+t0 = time.perf_counter()
+from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+import pidato
+stemmer = StemmerFactory().create_stemmer()
+tagger = pidato.load_tagger()
+n = 0
+with open(sys.argv[1], encoding="utf-8") as fh:
+    for line in fh:
+        doc = json.loads(line)
+        tagger.predict([stemmer.stem(doc["text"])])
+        n += 1
+print(json.dumps({"docs": n, "seconds": time.perf_counter() - t0}))
+"""
+
+PEAK = r"""
+import resource, subprocess, sys, json
+code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
+print(json.dumps({"rc": code, "peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+"""
+
+
+def _documents(n: int) -> list[dict]:
+    if ARCHIVE.exists():
+        with ARCHIVE.open(encoding="utf-8") as fh:
+            base = [json.loads(line) for line in fh]
+        source = f"real archive ({ARCHIVE.name}, {len(base):,} documents)"
+    else:
+        base = [{"id": p.stem, "text": p.read_text(encoding="utf-8")}
+                for p in sorted((ROOT / "corpus" / "texts").glob("*.txt"))]
+        source = f"generated: the {len(base)} corpus texts repeated"
+    docs = []
+    for i, doc in zip(range(n), itertools.cycle(base)):
+        docs.append({"id": f"{doc['id']}#{i // len(base)}", "text": doc["text"],
+                     **{k: doc[k] for k in ("title", "date", "kind") if k in doc}})
+    print(f"documents: {len(docs):,} from the {source}")
+    return docs
+
+
+def _write(docs: list[dict], path: Path) -> Path:
+    with path.open("w", encoding="utf-8") as fh:
+        for d in docs:
+            fh.write(json.dumps(d, ensure_ascii=False) + "\n")
+    return path
+
+
+def _pidato(src: Path, out: Path, workers: int) -> float:
+    t0 = time.perf_counter()
+    result = subprocess.run([*PIDATO, "tag", str(src), "-o", str(out), "--id-field", "id", "--workers",
+                             str(workers), "--quiet", "--force"], capture_output=True, text=True)
+    if result.returncode not in (0, 1):
+        raise SystemExit(result.stderr)
+    return time.perf_counter() - t0
+
+
+def speed(n: int, tmp: Path) -> None:
+    src = _write(_documents(n), tmp / "docs.jsonl")
+    base = json.loads(subprocess.run([sys.executable, "-c", BASELINE, str(src)], capture_output=True,
+                                     text=True, check=True).stdout)
+    base_rate = base["docs"] / base["seconds"]
+    rows = [("baseline: PySastrawi stem + default tagger per document", base_rate)]
+    for workers in (1, 2):
+        secs = _pidato(src, tmp / f"out{workers}.parquet", workers)
+        rows.append((f"pidato tag, {workers} worker{'s' if workers > 1 else ''}", n / secs))
+    print(f"\n{'cold run':58s} {'docs/s':>8s} {'vs baseline':>12s}")
+    for name, rate in rows:
+        print(f"{name:58s} {rate:8.1f} {rate / base_rate:11.2f}x")
+    print(f"2 workers vs 1: {rows[2][1] / rows[1][1]:.2f}x")
+    same = (tmp / "out1.parquet").read_bytes() == (tmp / "out2.parquet").read_bytes()
+    print(f"outputs of 1 and 2 workers identical: {same}")
+
+
+def memory(tmp: Path) -> None:
+    print()
+    for n in (10_000, 100_000):
+        src = _write(_documents(n), tmp / f"docs{n}.jsonl")
+        t0 = time.perf_counter()
+        out = subprocess.run([sys.executable, "-c", PEAK, *PIDATO, "tag", str(src), "-o", str(tmp / f"m{n}.parquet"),
+                              "--id-field", "id", "--quiet", "--force"], capture_output=True, text=True, check=True)
+        peak = json.loads(out.stdout)
+        secs = time.perf_counter() - t0
+        print(f"{n:>7,} documents: peak RSS {peak['peak_mb']:.0f} MB, {secs:.0f} s ({n / secs:.0f} docs/s), "
+              f"exit {peak['rc']}")
+        (tmp / f"docs{n}.jsonl").unlink()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=1000, help="documents for the speed comparison")
+    ap.add_argument("--memory", action="store_true", help="also measure peak memory at 10k and 100k documents")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        speed(args.docs, Path(tmp))
+        if args.memory:
+            memory(Path(tmp))
+
+
+if __name__ == "__main__":
+    main()

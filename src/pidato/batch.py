@@ -34,10 +34,10 @@ DEFAULT_META = ("title", "date", "doc_speaker", "role", "institution", "place", 
 _PASSAGE = ("doc_id", "passage_id", "start", "end", "text", "speaker", "voice", "n_sentences", "n_tokens")
 _TAGS = (*THEMES, *(f"p_{t}" for t in THEMES), "evidence")
 #: exit statuses of ``pidato tag``
-EXIT = {"ok": 0, "partial": 1, "usage": 2, "failed": 3}
+EXIT = {"ok": 0, "partial": 1, "usage": 2, "failed": 3, "internal": 4}
 FORMAT_VERSION = 1
 #: rows per Parquet row group
-ROW_GROUP = 2_000
+ROW_GROUP = 1_000
 
 
 def output_columns(meta: Sequence[str] = DEFAULT_META) -> list[str]:
@@ -214,6 +214,8 @@ class _Writer:
             import pyarrow as pa
             import pyarrow.parquet as pq
 
+            # the system allocator reuses what the tagging freed; arrow's own pool would add to it
+            pa.set_memory_pool(pa.system_memory_pool())
             types = {"start": pa.int64(), "end": pa.int64(), "n_sentences": pa.int64(), "n_tokens": pa.int64(),
                      **{t: pa.bool_() for t in THEMES}, **{f"p_{t}": pa.float64() for t in THEMES}}
             self._schema = pa.schema([(c, types.get(c, pa.string())) for c in columns])
@@ -281,6 +283,16 @@ def _assemble(parts: list[Path], out: Path, errors_path: Path, columns: list[str
     os.replace(tmp_out, out)
     os.replace(tmp_err, errors_path)
     return counts
+
+
+def _release_caches() -> None:
+    """Give the tagging caches back before the output is assembled (lower peak memory)."""
+    import gc
+
+    from .stem import _default as stemmer
+
+    stemmer().clear_cache()
+    gc.collect()
 
 
 def _die_with_parent() -> None:
@@ -429,6 +441,7 @@ def tag_archive(
             executor.shutdown(wait=True)
         if client is not None:
             client.close()
+    _release_caches()
     counts = _assemble(_committed(parts), out, errors_path, columns)
     manifest = {
         "pidato": __version__, "pysastrawi": _pysastrawi_version(), **{k: v for k, v in fingerprints().items()

@@ -305,6 +305,12 @@ def main(argv: list[str] | None = None) -> int:
     except PidatoError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except Exception:  # noqa: BLE001 - a bug: say so, and keep exit 1 for "some documents failed"
+        import traceback
+
+        traceback.print_exc()
+        print("internal error in pidato (a bug, please report it); nothing committed was lost", file=sys.stderr)
+        return 4
 
 
 if __name__ == "__main__":  # pragma: no cover

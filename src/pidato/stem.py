@@ -148,6 +148,17 @@ class _RootDictionary:
         self.contains = roots.__contains__
 
 
+#: entries per word cache of a Stemmer; a full cache starts again, so memory stays
+#: bounded on an archive of any size (a new word is stemmed again, not wrongly)
+CACHE_MAX = 200_000
+
+
+def _remember(cache: dict, key: str, value: object) -> None:
+    if len(cache) >= CACHE_MAX:
+        cache.clear()
+    cache[key] = value
+
+
 class Stemmer:
     """A configurable Indonesian stemmer (PySastrawi plus pidato's rules).
 
@@ -259,8 +270,13 @@ class Stemmer:
                 out = self._stem_capitalised(word, low, sentence_start=None)
             else:
                 out = self._stem_lower(low)
-        self._by_word[word] = out
+        _remember(self._by_word, word, out)
         return out
+
+    def clear_cache(self) -> None:
+        """Forget every stemmed word (memory back; results unchanged)."""
+        for name in ("_by_word", "_at_start", "_inside", "_analyses"):
+            getattr(self, name, {}).clear()
 
     def is_root(self, word: str, /) -> bool:
         """Whether ``word`` (any case) is in this stemmer's root list.
@@ -289,7 +305,7 @@ class Stemmer:
             out = self._stem_capitalised(word, low, sentence_start=bool(sentence_start))
         else:
             out = self._stem_lower(low)
-        cache[word] = out
+        _remember(cache, word, out)
         return out
 
     # -------------------------------------------------------------- internals
@@ -344,7 +360,8 @@ class Stemmer:
     def _analyse(self, word: str) -> Analysis:
         hit = self._analyses.get(word)
         if hit is None:
-            hit = self._analyses[word] = self._analyse_uncached(word)
+            hit = self._analyse_uncached(word)
+            _remember(self._analyses, word, hit)
         return hit
 
     def _analyse_uncached(self, word: str) -> Analysis:

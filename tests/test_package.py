@@ -42,3 +42,12 @@ def test_pysastrawi_is_the_dependency():
         pass
     else:  # pragma: no cover
         raise AssertionError("the old PyPI package 'Sastrawi' is installed beside PySastrawi")
+
+
+def test_every_public_function_and_class_has_a_doctest_example():
+    import inspect
+
+    lacking = [name for name in pidato.__all__
+               if (inspect.isfunction(getattr(pidato, name)) or inspect.isclass(getattr(pidato, name)))
+               and ">>>" not in (inspect.getdoc(getattr(pidato, name)) or "")]
+    assert lacking == []

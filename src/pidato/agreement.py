@@ -207,6 +207,15 @@ def agreement(
     DataFrame with :data:`AGREEMENT_COLUMNS`: Krippendorff's alpha (nominal, binary
     per theme) and Cohen's kappa (averaged over coder pairs when there are more than
     two coders), their intervals, and ``flag`` from :func:`reliability_flag`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> coding = pd.DataFrame({"unit_id": ["u1", "u2", "u3", "u4"] * 2, "coder": ["A"] * 4 + ["B"] * 4,
+    ...                        "bersih": [1, 0, 1, 0, 1, 0, 1, 0], "melayani": [0, 1, 1, 0, 0, 1, 0, 0],
+    ...                        "responsif": [0, 0, 0, 1, 0, 0, 0, 1]})
+    >>> agreement(coding, n_boot=0).set_index("theme").loc["bersih", "alpha"]
+    np.float64(1.0)
     """
     import numpy as np
     import pandas as pd

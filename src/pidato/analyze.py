@@ -50,6 +50,11 @@ class Analyzer:
         surface forms.
     split_clitics
         Split -nya, -lah, ... off words before stemming.
+
+    Examples
+    --------
+    >>> Analyzer(stem=False)("Pelayanan yang prima")
+    ['pelayanan', 'prima']
     """
 
     stopwords: frozenset[str] | None = None
@@ -99,5 +104,11 @@ def analyze(text: str) -> list[str]:
 
 
 def stems_with_offsets(text: str) -> list[tuple[str, int, int]]:
-    """Like :func:`analyze`, with each stem's character span in ``text``."""
+    """Like :func:`analyze`, with each stem's character span in ``text``.
+
+    Examples
+    --------
+    >>> stems_with_offsets("Pelayanan prima")
+    [('layan', 0, 9), ('prima', 10, 15)]
+    """
     return _DEFAULT.with_offsets(text)

@@ -30,7 +30,13 @@ BASELINE_KEYS = {"bersih": "bersih", "melayani": "layan", "responsif": "respon"}
 
 
 def keyword_baseline(texts: Iterable[str]) -> pd.DataFrame:
-    """0/1 theme columns for each text, in order (index 0..n-1)."""
+    """0/1 theme columns for each text, in order (index 0..n-1).
+
+    Examples
+    --------
+    >>> keyword_baseline(["Birokrasi bersih.", "Pelayanan prima."]).to_numpy().tolist()
+    [[1, 0, 0], [0, 1, 0]]
+    """
     import pandas as pd
 
     if isinstance(texts, str):

@@ -35,7 +35,16 @@ __all__ = ["LexiconTagger", "NotFittedError"]
 
 
 class NotFittedError(PidatoError, _SklearnNotFitted):
-    """A tagger was used before ``fit`` (also scikit-learn's ``NotFittedError``)."""
+    """A tagger was used before ``fit`` (also scikit-learn's ``NotFittedError``).
+
+    Examples
+    --------
+    >>> try:
+    ...     LexiconTagger().predict(["Pungli."])
+    ... except NotFittedError as err:
+    ...     print("fit()" in str(err))
+    True
+    """
 
 
 class LexiconTagger(BaseEstimator):
@@ -47,6 +56,12 @@ class LexiconTagger(BaseEstimator):
         Path of a TOML lexicon; None uses the bundled ``data/lexicon.toml``.
     threshold
         Probability at or above which a theme is tagged.
+
+    Examples
+    --------
+    >>> tagger = LexiconTagger().fit()
+    >>> tagger.predict(["Pungli harus diberantas.", "Acara dibuka."]).tolist()
+    [[1, 0, 0], [0, 0, 0]]
     """
 
     def __init__(self, lexicon: str | Path | None = None, threshold: float = 0.5) -> None:

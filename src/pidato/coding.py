@@ -102,6 +102,15 @@ def make_coding_sheet(
 
     Proportional allocation over strata (largest remainders), at least one passage
     per stratum when ``n`` allows, simple random sampling within a stratum.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> passages = pd.DataFrame({"passage_id": [f"p{i}" for i in range(6)], "doc_id": ["a", "a", "a", "b", "b", "b"],
+    ...                          "text": ["Pelayanan prima.", "Pungli diberantas.", "Doa.", "Keluhan dijawab.", "Acara.", "Salam."]})
+    >>> sheet, key = make_coding_sheet(passages, 4, seed=1)
+    >>> list(sheet.columns[:2]), len(sheet), sorted(key["doc_id"].unique())
+    (['unit_id', 'text'], 4, ['a', 'b'])
     """
     import numpy as np
     import pandas as pd
@@ -187,7 +196,15 @@ def _allocate(sizes: dict, n: int) -> dict:
 
 
 def write_coding_sheet(sheet: pd.DataFrame, path: str | Path, *, force: bool = False) -> Path:
-    """Write a coding sheet as CSV (UTF-8 with BOM, so spreadsheet programs read it right)."""
+    """Write a coding sheet as CSV (UTF-8 with BOM, so spreadsheet programs read it right).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, pandas as pd
+    >>> sheet = pd.DataFrame({"unit_id": ["u1"], "text": ["Pelayanan prima."]})
+    >>> write_coding_sheet(sheet, pathlib.Path(tempfile.mkdtemp()) / "lembar.csv").name
+    'lembar.csv'
+    """
     out = Path(path)
     if out.exists() and not force:
         raise FileExistsError(f"{out} exists; pass force=True to overwrite")
@@ -202,6 +219,13 @@ def parse_coding(sheet: pd.DataFrame, *, coder: str, source: str = "sheet") -> p
     Labels are read from the theme columns (plus ``lainnya``), or from a single
     ``labels`` column holding names such as ``"bersih; melayani"`` or ``"lainnya"``.
     Row numbers in messages are the line numbers of a CSV file (header = line 1).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> sheet = pd.DataFrame({"unit_id": ["u1"], "text": ["..."], "responsif": ["ya"]})
+    >>> parse_coding(sheet, coder="B")[["unit_id", "responsif"]].values.tolist()
+    [['u1', 1]]
     """
     import pandas as pd
 
@@ -302,6 +326,14 @@ def read_coding_sheets(
     coders
         Names of the coders, one per path; default: the ``coder`` column, else the
         file name without suffix.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "ani.csv").write_text("unit_id,text,bersih,melayani,responsif,lainnya\\nu1,...,1,,,\\nu2,...,,,,1\\n")
+    >>> read_coding_sheets([d / "ani.csv"])[["unit_id", "coder", "bersih"]].values.tolist()
+    [['u1', 'ani', 1], ['u2', 'ani', 0]]
     """
     import pandas as pd
 
@@ -342,6 +374,13 @@ def validate_coding(table: pd.DataFrame, *, expected: Iterable[str] | None = Non
 
     Checks: the columns of :data:`CODING_COLUMNS`, 0/1 theme values, one row per unit
     and coder, and (with ``expected``) that every coder coded exactly those units.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"unit_id": ["u1"], "coder": ["A"], "bersih": [1], "melayani": [0], "responsif": [0]})
+    >>> len(validate_coding(table, expected=["u1"]))
+    1
     """
     missing_cols = [c for c in CODING_COLUMNS if c not in table.columns]
     if missing_cols:

@@ -62,7 +62,17 @@ def benjamini_hochberg(p: Sequence[float]) -> list[float]:
 
 @dataclass(frozen=True, repr=False)
 class Comparison:
-    """Omnibus tests and pairwise differences between groups (:func:`compare`)."""
+    """Omnibus tests and pairwise differences between groups (:func:`compare`).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"doc_id": list("abcd"), "kota": ["Kupang", "Kupang", "Berau", "Berau"], "n_tokens": 5,
+    ...                   "bersih": [1, 1, 0, 0], "melayani": 0, "responsif": 0})
+    >>> c = compare(t, "kota", n_perm=50, n_boot=50)
+    >>> len(c.omnibus), len(c.pairwise)
+    (3, 3)
+    """
 
     omnibus: Result
     pairwise: Result

@@ -10,20 +10,74 @@ __all__ = ["PidatoError", "InputError", "CorpusError", "ResourceError", "CodingE
 
 
 class PidatoError(Exception):
-    """Base class of every error raised by pidato."""
+    """Base class of every error raised by pidato.
+
+    Examples
+    --------
+    >>> import pidato
+    >>> try:
+    ...     pidato.load_tagger().predict("Pelayanan prima.")
+    ... except pidato.PidatoError as err:
+    ...     print(type(err).__name__)
+    InputError
+    """
 
 
 class InputError(PidatoError, TypeError):
-    """An argument has the wrong type, e.g. a bare string where a list of texts is expected."""
+    """An argument has the wrong type, e.g. a bare string where a list of texts is expected.
+
+    Examples
+    --------
+    >>> import pidato
+    >>> try:
+    ...     pidato.split_passages("Satu dokumen saja.")
+    ... except pidato.InputError as err:
+    ...     print(str(err)[:40])
+    split_passages() expects a table of docu
+    """
 
 
 class CorpusError(PidatoError, ValueError):
-    """A corpus file or folder cannot be read; the message names the file and the fix."""
+    """A corpus file or folder cannot be read; the message names the file and the fix.
+
+    Examples
+    --------
+    >>> from pidato import read_corpus
+    >>> try:
+    ...     read_corpus("/tidak/ada")
+    ... except CorpusError as err:
+    ...     print(err)
+    /tidak/ada: no such file or folder
+    """
 
 
 class ResourceError(PidatoError, ValueError):
-    """A bundled or user-supplied resource (word list, table) is malformed."""
+    """A bundled or user-supplied resource (word list, table) is malformed.
+
+    Examples
+    --------
+    >>> from pidato.lexicon import load_lexicon
+    >>> import tempfile, pathlib
+    >>> bad = pathlib.Path(tempfile.mkdtemp()) / "leksikon.toml"
+    >>> _ = bad.write_text("[bersih.stems]\\nkorupsi = 7\\n", encoding="utf-8")
+    >>> try:
+    ...     load_lexicon(bad)
+    ... except ResourceError as err:
+    ...     print("must be a number in (0, 1]" in str(err))
+    True
+    """
 
 
 class CodingError(PidatoError, ValueError):
-    """A coding sheet or label table is invalid; the message lists every offending row."""
+    """A coding sheet or label table is invalid; the message lists every offending row.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from pidato import parse_coding
+    >>> try:
+    ...     parse_coding(pd.DataFrame({"unit_id": ["u1"], "text": ["..."], "bersih": ["mungkin"]}), coder="A")
+    ... except CodingError as err:
+    ...     print("mungkin" in str(err))
+    True
+    """

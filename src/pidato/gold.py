@@ -28,6 +28,14 @@ def read_gold(path: str | Path) -> pd.DataFrame:
     ``id``) and theme columns or a ``labels`` column; or a folder holding
     ``units*.jsonl`` (unit_id, text, ...) and ``labels*.jsonl`` (the adjudicated
     labels), as in a development set.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "gold.csv"
+    >>> _ = f.write_text("unit_id,bersih,melayani,responsif\\nu1,1,0,0\\n", encoding="utf-8")
+    >>> read_gold(f)[["unit_id", "bersih"]].values.tolist()
+    [['u1', 1]]
     """
     import pandas as pd
 
@@ -121,6 +129,13 @@ def read_coded_corpus(root: str | Path) -> tuple[pd.DataFrame, pd.DataFrame, pd.
 
     The coding passes come as a coding table (``unit_id`` = passage_id, ``coder`` =
     the file name without ``coder_``).
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> passages, coding, docs = read_coded_corpus(Path(__file__).parents[2] / "corpus")  # doctest: +SKIP
+    >>> len(docs), coding["coder"].nunique()                                                # doctest: +SKIP
+    (62, 2)
     """
     import pandas as pd
 

@@ -38,7 +38,16 @@ MAX_BYTES = 50_000_000
 
 
 def read_text(path: str | Path, *, max_bytes: int = MAX_BYTES) -> str:
-    """The text of one file, NFC, or a :class:`~pidato.errors.CorpusError` saying why not."""
+    """The text of one file, NFC, or a :class:`~pidato.errors.CorpusError` saying why not.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "rilis.txt"
+    >>> _ = f.write_text("Pelayanan publik harus cepat.", encoding="utf-8")
+    >>> read_text(f)
+    'Pelayanan publik harus cepat.'
+    """
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -73,6 +82,14 @@ def read_corpus(path: str | Path, *, max_bytes: int = MAX_BYTES) -> pd.DataFrame
         Columns :data:`DOC_COLUMNS` (metadata absent from the source is None),
         then any further metadata columns. ``attrs["skipped"]`` lists
         ``(path, reason)`` for files that could not be read.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.txt").write_text("SAMARINDA – Birokrasi harus bersih dan melayani.", encoding="utf-8")
+    >>> read_corpus(d)[["doc_id", "place"]].to_dict("records")
+    [{'doc_id': 'a', 'place': 'Samarinda'}]
     """
     import pandas as pd
 

@@ -98,6 +98,14 @@ def keyness(
     -------
     Result with columns term, target, reference (raw counts), target_per_10k,
     reference_per_10k, g2 (signed), log_ratio, sorted from the most target-typical.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"text": ["Pungli diberantas.", "Pungli dilarang.", "Acara ditutup."],
+    ...                   "bersih": [True, True, False]})
+    >>> keyness(t, "bersih", min_count=1).to_frame().iloc[0]["term"]
+    'pungli'
     """
     import pandas as pd
 
@@ -166,6 +174,13 @@ def kwic(
     ``query`` is matched as a stem (``"layan"`` finds pelayanan, dilayani; the query is
     stemmed too) or, with ``unit="word"``, as a lowercased word. The metadata columns
     in ``meta`` that exist are carried along (speaker and date by default).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"text": ["Kami melayani warga."], "speaker": ["Camat"]})
+    >>> kwic(t, "layan").to_frame()[["speaker", "match"]].values.tolist()
+    [['Camat', 'melayani']]
     """
     import pandas as pd
 

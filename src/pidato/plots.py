@@ -68,6 +68,16 @@ def plot_shares(emphasis_result, *, ax=None, lang: str = "en", themes: Sequence[
 
     Whiskers are the speech-resampling bootstrap interval, or Wilson where a group has
     one speech. Returns ``(ax, table)``.
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> import pandas as pd, pidato
+    >>> t = pd.DataFrame({"doc_id": ["a", "b"], "kota": ["Kupang", "Berau"], "n_tokens": 5,
+    ...                   "bersih": [1, 0], "melayani": [1, 1], "responsif": [0, 0]})
+    >>> ax, table = plot_shares(pidato.emphasis(t, by="kota", n_boot=0), lang="id")
+    >>> ax.get_xlabel(), len(table)
+    ('porsi paragraf', 6)
     """
     import numpy as np
 
@@ -101,6 +111,15 @@ def plot_speeches(tagged: pd.DataFrame, *, label_col: str | None = None, doc_col
 
     ``label_col`` (e.g. ``"title"``) names the bars, default the doc id. Shows the first
     ``max_speeches`` speeches by id. Returns ``(ax, table)``.
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"doc_id": ["a", "b"], "n_tokens": 5, "bersih": [1, 0], "melayani": [1, 1], "responsif": [0, 1]})
+    >>> ax, table = plot_speeches(t)
+    >>> table["doc_id"].tolist()
+    ['a', 'b']
     """
     from .emphasis import emphasis
 
@@ -122,7 +141,18 @@ def plot_speeches(tagged: pd.DataFrame, *, label_col: str | None = None, doc_col
 
 
 def plot_trend(trend_result, *, ax=None, lang: str = "en", themes: Sequence[str] = THEMES):
-    """Shares per period with a ribbon (bootstrap interval, else Wilson), from :func:`pidato.trend`."""
+    """Shares per period with a ribbon (bootstrap interval, else Wilson), from :func:`pidato.trend`.
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> import pandas as pd, pidato
+    >>> t = pd.DataFrame({"doc_id": ["a", "b"], "date": ["2021-03-01", "2022-03-01"], "n_tokens": 5,
+    ...                   "bersih": [1, 0], "melayani": 0, "responsif": 0})
+    >>> ax, table = plot_trend(pidato.trend(t, n_boot=0))
+    >>> sorted(table["period"].unique())
+    ['2021', '2022']
+    """
     table = _table(trend_result.shares if hasattr(trend_result, "shares") else trend_result)
     if "period" not in table.columns:
         raise InputError("plot_trend() takes a pidato.trend() result or its shares table")
@@ -141,7 +171,17 @@ def plot_trend(trend_result, *, ax=None, lang: str = "en", themes: Sequence[str]
 
 
 def plot_keyness(keyness_result, *, top: int = 12, ax=None, lang: str = "en"):
-    """Diverging bars of signed G2: target-typical terms right, reference-typical left."""
+    """Diverging bars of signed G2: target-typical terms right, reference-typical left.
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> import pandas as pd, pidato
+    >>> t = pd.DataFrame({"text": ["Pungli diberantas.", "Pungli dilarang.", "Acara ditutup."], "bersih": [True, True, False]})
+    >>> ax, table = plot_keyness(pidato.keyness(t, "bersih", min_count=1))
+    >>> table["term"].iloc[-1]
+    'pungli'
+    """
     import pandas as pd
 
     table = _table(keyness_result)
@@ -159,7 +199,17 @@ def plot_keyness(keyness_result, *, top: int = 12, ax=None, lang: str = "en"):
 def plot_xray(tagged: pd.DataFrame, *, doc_ids: Sequence[str] | None = None, doc_col: str = "doc_id",
               ax=None, lang: str = "en", themes: Sequence[str] = THEMES, max_speeches: int = 30):
     """Dispersion plot: a tick for every piece of lexicon evidence, at its relative
-    position in the speech (0 = start, 1 = end), one row per speech, coloured by theme."""
+    position in the speech (0 = start, 1 = end), one row per speech, coloured by theme.
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> import pandas as pd, pidato
+    >>> t = pidato.tag(pd.DataFrame({"doc_id": ["a"], "text": ["Pungli harus diberantas."], "start": [0], "end": [24]}))
+    >>> ax, table = plot_xray(t)
+    >>> table[["theme", "surface", "position"]].values.tolist()
+    [['bersih', 'Pungli', 0.0]]
+    """
     import pandas as pd
 
     from .report_data import evidence_rows

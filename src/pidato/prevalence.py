@@ -41,7 +41,13 @@ PREVALENCE_COLUMNS = (
 
 
 def rogan_gladen(observed: float, *, sensitivity: float, specificity: float) -> float:
-    """The corrected share for an observed share; NaN when the tagger is no better than chance."""
+    """The corrected share for an observed share; NaN when the tagger is no better than chance.
+
+    Examples
+    --------
+    >>> round(rogan_gladen(0.24, sensitivity=0.6, specificity=0.85), 3)
+    0.2
+    """
     youden = sensitivity + specificity - 1
     if youden <= 0:
         return float("nan")
@@ -72,6 +78,12 @@ def corrected_share(
     Returns
     -------
     (share, low, high)
+
+    Examples
+    --------
+    >>> share, low, high = corrected_share(30, 100, tp=40, fn=10, tn=45, fp=5)
+    >>> round(share, 3), low < share < high
+    (0.286, True)
     """
     import numpy as np
 
@@ -117,6 +129,15 @@ def prevalence(
     DataFrame with :data:`PREVALENCE_COLUMNS`: the naive share (the tagger's) with a
     Wilson interval, the tagger's sensitivity and specificity, and the corrected share
     with its interval.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tagged = pd.DataFrame({"bersih": [1] * 30 + [0] * 70, "melayani": [0] * 100, "responsif": [0] * 100})
+    >>> gold = pd.DataFrame({"unit_id": range(20), "bersih": [1] * 10 + [0] * 10, "melayani": [1, 0] * 10,
+    ...                      "responsif": [1] * 5 + [0] * 15})
+    >>> prevalence(tagged, gold, gold).set_index("theme").loc["bersih", ["naive", "corrected"]].round(3).tolist()
+    [0.3, 0.3]
     """
     import pandas as pd
 

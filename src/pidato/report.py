@@ -140,7 +140,16 @@ def _slug(text: str) -> str:
 class Report:
     """Every table of a report (``tables``: name -> :class:`Result`), its figures (PNG,
     base64) and what is needed to render it; :meth:`to_html`, :meth:`to_markdown`,
-    :meth:`write_csv`."""
+    :meth:`write_csv`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"doc_id": ["a", "b"], "text": ["Pungli.", "Doa."], "bersih": [True, False],
+    ...                   "melayani": False, "responsif": False, "speaker": ["X", "Y"]})
+    >>> build_report(t, "speaker", n_boot=0, n_perm=0, plots=False).to_markdown().splitlines()[0]
+    '# pidato report: theme emphasis'
+    """
 
     tables: dict[str, Result]
     figures: dict[str, str] = field(default_factory=dict)
@@ -284,6 +293,15 @@ def build_report(
         Draw figures (needs matplotlib); False gives a tables-only report.
     max_groups
         Groupings with more groups than this get tables but no pairwise comparison.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"doc_id": ["a", "b"], "speaker": ["X", "Y"], "text": ["Pungli diberantas.", "Acara ditutup."],
+    ...                   "bersih": [True, False], "melayani": False, "responsif": False})
+    >>> r = build_report(t, "speaker", n_boot=0, n_perm=0, plots=False)
+    >>> "by_speaker" in r.tables and "UNVALIDATED" in r.to_html()
+    True
     """
     import pandas as pd
 
@@ -389,6 +407,16 @@ def write_report(tagged: pd.DataFrame, path: str | Path, by: str | Sequence[str]
 
     Refuses to overwrite an existing file unless ``force``. Returns the :class:`Report`
     (``.to_markdown()``, ``.write_csv(dir)`` for the exports).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, pandas as pd
+    >>> t = pd.DataFrame({"doc_id": ["a", "b"], "speaker": ["<b>X</b>", "Y"], "text": ["Pungli diberantas.", "Acara."],
+    ...                   "bersih": [True, False], "melayani": False, "responsif": False})
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "r.html"
+    >>> _ = write_report(t, out, "speaker", n_boot=0, n_perm=0, plots=False)
+    >>> "<b>X</b>" in out.read_text(), "&lt;b&gt;X&lt;/b&gt;" in out.read_text()
+    (False, True)
     """
     path = Path(path)
     if path.exists() and not force:

@@ -46,6 +46,14 @@ def evidence_rows(tagged: pd.DataFrame, *, doc_col: str = "doc_id", source: str 
 
     ``source="lexicon"`` keeps the lexicon hits (words found in the text); None keeps
     the model's words too.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"doc_id": ["a"], "evidence": [[{"theme": "bersih", "entry": "pungli", "surface": "pungli",
+    ...                   "start": 9, "end": 15, "negated": False, "source": "lexicon", "weight": 1.0}]]})
+    >>> evidence_rows(t)[["doc_id", "theme", "surface", "start"]].values.tolist()
+    [['a', 'bersih', 'pungli', 9]]
     """
     import pandas as pd
 
@@ -61,7 +69,16 @@ def evidence_rows(tagged: pd.DataFrame, *, doc_col: str = "doc_id", source: str 
 
 
 def read_tagged(path: str | Path) -> pd.DataFrame:
-    """Read tagged (or untagged) passages from CSV, JSON lines or Parquet, by extension."""
+    """Read tagged (or untagged) passages from CSV, JSON lines or Parquet, by extension.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+    >>> _ = path.write_text("doc_id,text\\na,Pelayanan prima.\\n", encoding="utf-8")
+    >>> read_tagged(path)["text"].tolist()
+    ['Pelayanan prima.']
+    """
     import pandas as pd
 
     path = Path(path)
@@ -86,7 +103,16 @@ def read_tagged(path: str | Path) -> pd.DataFrame:
 
 
 def write_tagged(tagged: pd.DataFrame, path: str | Path) -> Path:
-    """Write tagged passages as CSV or JSON lines (evidence as JSON text), by extension."""
+    """Write tagged passages as CSV or JSON lines (evidence as JSON text), by extension.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, pandas as pd
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+    >>> t = pd.DataFrame({"doc_id": ["a"], "bersih": [True], "evidence": [[{"theme": "bersih", "entry": "suap"}]]})
+    >>> read_tagged(write_tagged(t, path)).loc[0, "evidence"]
+    [{'theme': 'bersih', 'entry': 'suap'}]
+    """
     path = Path(path)
     out = tagged.copy()
     if "evidence" in out.columns:

@@ -39,7 +39,14 @@ __all__ = ["Sentence", "paragraph_spans", "sentence_spans", "sentences", "load_a
 
 
 class Sentence(NamedTuple):
-    """A sentence and where it stands: ``text == source[start:end]``."""
+    """A sentence and where it stands: ``text == source[start:end]``.
+
+    Examples
+    --------
+    >>> from pidato import sentences
+    >>> sentences("Rapat dimulai. Apakah layanan sudah prima?")[1]
+    Sentence(text='Apakah layanan sudah prima?', start=15, end=42)
+    """
 
     text: str
     start: int

@@ -82,6 +82,13 @@ class SupervisedTagger(BaseEstimator):
         Folds for the out-of-fold scores that Platt scaling is fitted on.
     seed
         Seed of the fold split; the fit is otherwise deterministic.
+
+    Examples
+    --------
+    >>> texts = ["Pungli diberantas.", "Pelayanan prima.", "Keluhan segera dijawab.", "Doa bersama."] * 3
+    >>> y = [[1, 0, 0], [0, 1, 0], [0, 0, 1], [0, 0, 0]] * 3
+    >>> SupervisedTagger(min_df=1, cv=3).fit(texts, y).predict_proba(["Ada pungli."]).shape
+    (1, 3)
     """
 
     def __init__(self, C: float = 4.0, min_df: int = 2, lexicon: str | Path | None = None,

@@ -48,6 +48,14 @@ def load_tagger(path: str | Path | None = None) -> SupervisedTagger:
     """The default fitted tagger (or a model written by ``SupervisedTagger.to_json``).
 
     Each call returns a new object, so changing its ``threshold`` changes no other.
+
+    Examples
+    --------
+    >>> tagger = load_tagger()
+    >>> tagger.classes_
+    ('bersih', 'melayani', 'responsif')
+    >>> tagger.predict(["Masih ada pungli di loket."]).shape
+    (1, 3)
     """
     from .supervised import SupervisedTagger
 
@@ -180,6 +188,13 @@ def tag(passages: pd.DataFrame, *, tagger: SupervisedTagger | None = None, text_
     Adds ``bersih``, ``melayani``, ``responsif`` (bool), ``p_bersih``, ``p_melayani``,
     ``p_responsif`` and ``evidence`` (a list of dicts: theme, entry, surface, start,
     end, negated, source, weight). Every passage is tagged on its own.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> out = tag(pd.DataFrame({"text": ["Keluhan warga segera ditanggapi."], "start": [100]}))
+    >>> bool(out.loc[0, "responsif"]), out.loc[0, "evidence"][0]["start"] >= 100
+    (True, True)
     """
     import pandas as pd
 
@@ -226,7 +241,14 @@ def highlight(text: str, evidence: Iterable[dict]) -> str:
 
 @dataclass(frozen=True)
 class Explanation:
-    """Why a text got its themes: probabilities, tags and evidence."""
+    """Why a text got its themes: probabilities, tags and evidence.
+
+    Examples
+    --------
+    >>> e = explain("Keluhan warga harus segera ditanggapi.")
+    >>> "responsif" in e.proba and "<mark" in e._repr_html_()
+    True
+    """
 
     text: str
     proba: dict[str, float]

@@ -41,7 +41,14 @@ __all__ = ["Token", "tokenize", "CLITICS", "WORD_KINDS"]
 
 
 class Token(NamedTuple):
-    """A token and where it stands: ``text == source[start:end]``."""
+    """A token and where it stands: ``text == source[start:end]``.
+
+    Examples
+    --------
+    >>> from pidato import tokenize
+    >>> tokenize("WBK/WBBM")[0]
+    Token(text='WBK', start=0, end=3, kind='word')
+    """
 
     text: str
     start: int

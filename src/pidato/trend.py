@@ -48,7 +48,16 @@ def period_of(dates: pd.Series, freq: str = "year") -> pd.Series:
 
 @dataclass(frozen=True, repr=False)
 class Trend:
-    """Shares per period (``.shares``) and the linear trend per theme (``.slopes``)."""
+    """Shares per period (``.shares``) and the linear trend per theme (``.slopes``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"doc_id": ["a", "b"], "date": ["2021-01-01", "2022-01-01"], "n_tokens": 5,
+    ...                   "bersih": [0, 1], "melayani": 0, "responsif": 0})
+    >>> list(trend(t, n_boot=0).slopes.to_frame()["theme"])
+    ['bersih', 'melayani', 'responsif']
+    """
 
     shares: Result
     slopes: Result
@@ -95,6 +104,14 @@ def trend(
         ``.shares``: :func:`pidato.emphasis` by ``period`` (and ``by``);
         ``.slopes``: per theme the least-squares slope of the 0/1 tag on time in years
         (``slope_per_year``) with a speech-resampling bootstrap interval.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"doc_id": ["a", "b"], "date": ["2021-05-01", "2023-05-01"], "n_tokens": 10,
+    ...                   "bersih": [0, 1], "melayani": 0, "responsif": 0})
+    >>> trend(t, n_boot=0).shares.to_frame()["period"].unique().tolist()
+    ['2021', '2023']
     """
     import numpy as np
     import pandas as pd

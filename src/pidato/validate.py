@@ -104,6 +104,14 @@ def score(
     -------
     DataFrame with :data:`SCORE_COLUMNS`, one row per theme, then ``micro`` (pooled
     counts) and ``macro`` (unweighted mean of the theme rows).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> gold = pd.DataFrame({"unit_id": ["a", "b", "c"], "bersih": [1, 0, 0], "melayani": [0, 1, 0],
+    ...                      "responsif": [0, 0, 1]})
+    >>> float(score(gold, gold, n_boot=0).set_index("theme").at["macro", "f1"])
+    1.0
     """
     import numpy as np
     import pandas as pd
@@ -166,6 +174,13 @@ def misclassified(
 
     ``text`` is a Series indexed by ``unit_id``; by default the ``text`` column of
     ``gold`` (or of ``pred``) is used when there is one.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> gold = pd.DataFrame({"unit_id": ["a"], "text": ["Ada pungli."], "bersih": [1], "melayani": [0], "responsif": [0]})
+    >>> misclassified(gold, gold.assign(bersih=0))[["unit_id", "theme", "error"]].values.tolist()
+    [['a', 'bersih', 'false negative']]
     """
     import pandas as pd
 

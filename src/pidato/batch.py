@@ -37,7 +37,7 @@ _TAGS = (*THEMES, *(f"p_{t}" for t in THEMES), "evidence")
 EXIT = {"ok": 0, "partial": 1, "usage": 2, "failed": 3, "internal": 4}
 FORMAT_VERSION = 1
 #: rows per Parquet row group
-ROW_GROUP = 1_000
+ROW_GROUP = 5_000
 
 
 def output_columns(meta: Sequence[str] = DEFAULT_META) -> list[str]:
@@ -220,10 +220,12 @@ class _Writer:
                      **{t: pa.bool_() for t in THEMES}, **{f"p_{t}": pa.float64() for t in THEMES}}
             self._schema = pa.schema([(c, types.get(c, pa.string())) for c in columns])
             # statistics only for short columns: min/max of every text would pile up in the
-            # footer kept in memory until close; row groups of ROW_GROUP rows, buffered
+            # footer kept in memory until close; row groups of about ROW_GROUP rows, buffered
+            # as Arrow tables (every row group adds to that footer too)
             short = [c for c in columns if c not in ("text", "evidence", "title", "source")]
             self._pq = pq.ParquetWriter(path, self._schema, write_statistics=short)
-            self._buffer: list[dict] = []
+            self._buffer: list = []   # Arrow tables (compact), written as one row group
+            self._buffered = 0
         else:
             raise InputError(f"{path}: the output must end in .parquet, .csv or .jsonl")
 
@@ -233,8 +235,11 @@ class _Writer:
         if self.kind == ".csv":
             self._csv.writerows(rows)
         elif self._pq is not None:
-            self._buffer.extend(rows)
-            if len(self._buffer) >= ROW_GROUP:
+            import pyarrow as pa
+
+            self._buffer.append(pa.Table.from_pylist(rows, schema=self._schema))
+            self._buffered += len(rows)
+            if self._buffered >= ROW_GROUP:
                 self._flush()
         else:
             for r in rows:
@@ -244,8 +249,8 @@ class _Writer:
         import pyarrow as pa
 
         if self._buffer:
-            self._pq.write_table(pa.Table.from_pylist(self._buffer, schema=self._schema))
-            self._buffer = []
+            self._pq.write_table(pa.concat_tables(self._buffer), row_group_size=max(self._buffered, 1))
+            self._buffer, self._buffered = [], 0
 
     def close(self) -> None:
         if self._pq is not None:

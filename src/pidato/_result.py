@@ -41,3 +41,23 @@ class Result:
                                         na_rep="–", border=0))
         parts += [f"<p><i>{html.escape(n)}</i></p>" for n in self.notes]
         return "\n".join(parts)
+
+
+class TwoResults:
+    """Mixin for a result made of two tables (``_parts``, in display order), shown one
+    after the other; ``to_frame()`` is the one at index ``_MAIN``."""
+
+    _MAIN = 0
+
+    def _parts(self) -> tuple[Result, Result]:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def to_frame(self) -> pd.DataFrame:
+        """A copy of the main table."""
+        return self._parts()[self._MAIN].to_frame()
+
+    def __repr__(self) -> str:
+        return "\n\n".join(repr(r) for r in self._parts())
+
+    def _repr_html_(self) -> str:
+        return "\n".join(r._repr_html_() for r in self._parts())

@@ -47,38 +47,31 @@ def output_columns(meta: Sequence[str] = DEFAULT_META) -> list[str]:
 
 # -- tagging one document ---------------------------------------------------------------
 def _meta_of(doc: Doc, meta: Sequence[str]) -> dict:
+    """The output metadata of a document: its fields (``speaker`` as ``doc_speaker``),
+    with place, date and title read from the text where they are missing."""
     from .io import _fill_from_text
 
     rec = {("doc_speaker" if k == "speaker" else k): v for k, v in doc.meta.items()}
-    probe = {"text": doc.text, "place": rec.get("place"), "date": rec.get("date"), "title": rec.get("title")}
-    if not all(probe[k] for k in ("place", "date", "title")):
-        _fill_from_text(probe)
-        for k in ("place", "date", "title"):
-            rec.setdefault(k, probe[k])
-            if rec[k] in (None, ""):
-                rec[k] = probe[k]
+    if not all(rec.get(k) for k in ("place", "date", "title")):
+        rec["text"] = doc.text
+        _fill_from_text(rec)
     return {k: (None if rec.get(k) is None or rec.get(k) != rec.get(k) else str(rec.get(k))) for k in meta}
 
 
 def tag_document(doc: Doc, *, meta: Sequence[str] = DEFAULT_META, tagger=None) -> list[dict]:
     """The tagged passages of one document as output rows (evidence as JSON text,
     offsets into the document)."""
-    from .passages import SPEECH_GENRES, passages_of
-    from .quotes import clean_name
-    from .tag import _scorer, tag_texts
+    from .passages import document_passages
+    from .tag import tag_texts
 
-    tagger = tagger if tagger is not None else _scorer()
     fields = _meta_of(doc, meta)
-    raw_speaker = doc.meta.get("speaker") or doc.meta.get("doc_speaker")
-    speaker = clean_name(raw_speaker) if isinstance(raw_speaker, str) else None
-    genre = str(doc.meta.get("genre") or doc.meta.get("kind") or "").lower()
-    passages = passages_of(doc.text, speaker=speaker, speech=genre in SPEECH_GENRES)
+    _, passages = document_passages(doc.text, doc.meta.get("speaker") or doc.meta.get("doc_speaker"),
+                                    doc.meta.get("genre") or doc.meta.get("kind"))
     if not passages:
         return []
-    proba, labels, found = tag_texts([p.text for p in passages], tagger=tagger)
+    proba, labels, found = tag_texts([p.text for p in passages], tagger=tagger, offsets=[p.start for p in passages])
     rows = []
-    for i, (p, pr, lab, ev) in enumerate(zip(passages, proba, labels, found), 1):
-        evidence = [{**e, "start": e["start"] + p.start, "end": e["end"] + p.start} for e in ev]
+    for i, (p, pr, lab, evidence) in enumerate(zip(passages, proba, labels, found), 1):
         rows.append({
             "doc_id": doc.doc_id, "passage_id": f"{doc.doc_id}-p{i}", "start": p.start, "end": p.end,
             "text": p.text, "speaker": p.speaker, "voice": p.voice, "n_sentences": p.n_sentences,
@@ -129,15 +122,15 @@ def _sha256_file(path: Path) -> str:
 
 def describe_inputs(inputs: Sequence[str | Path]) -> list[dict]:
     """Each input with its size and SHA-256 (a folder: over its files' paths, sizes, hashes)."""
-    from .sources import FOLDER_SUFFIXES
+    from .sources import folder_files
 
     out = []
     for item in inputs:
         path = Path(item)
         if path.is_dir():
             h, size, n = hashlib.sha256(), 0, 0
-            for f in sorted(p for p in path.rglob("*") if p.is_file() and (p.suffix.lower() in FOLDER_SUFFIXES
-                                                                            or p.name == "metadata.csv")):
+            meta = path / "metadata.csv"
+            for f in [*folder_files(path), *([meta] if meta.is_file() else [])]:
                 rel = f.relative_to(path).as_posix()
                 st = f.stat().st_size
                 h.update(f"{rel}\0{st}\0{_sha256_file(f)}\n".encode())
@@ -152,14 +145,9 @@ def describe_inputs(inputs: Sequence[str | Path]) -> list[dict]:
 
 
 def _chunks(items: Iterator, size: int) -> Iterator[list]:
-    chunk = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+    from itertools import islice
+
+    return iter(lambda: list(islice(items, size)), [])
 
 
 def _commit(parts: Path, index: int, rows: list[dict], errors: list[dict], items: int, ok: int) -> None:

@@ -27,7 +27,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from ._bootstrap import percentile_interval
-from ._result import Result
+from ._result import Result, TwoResults
 from .coding import THEMES
 from .emphasis import doc_counts, group_columns
 from .errors import InputError
@@ -61,8 +61,9 @@ def benjamini_hochberg(p: Sequence[float]) -> list[float]:
 
 
 @dataclass(frozen=True, repr=False)
-class Comparison:
-    """Omnibus tests and pairwise differences between groups (:func:`compare`).
+class Comparison(TwoResults):
+    """Omnibus tests and pairwise differences between groups (:func:`compare`);
+    ``to_frame()`` is the pairwise table (the one papers cite).
 
     Examples
     --------
@@ -77,15 +78,10 @@ class Comparison:
     omnibus: Result
     pairwise: Result
 
-    def to_frame(self) -> pd.DataFrame:
-        """The pairwise table (the one papers cite); ``.omnibus.to_frame()`` for the tests."""
-        return self.pairwise.to_frame()
+    _MAIN = 1
 
-    def __repr__(self) -> str:
-        return f"{self.omnibus!r}\n\n{self.pairwise!r}"
-
-    def _repr_html_(self) -> str:
-        return self.omnibus._repr_html_() + "\n" + self.pairwise._repr_html_()
+    def _parts(self) -> tuple[Result, Result]:
+        return self.omnibus, self.pairwise
 
 
 def _chi2(x: np.ndarray, n: np.ndarray) -> np.ndarray:

@@ -51,20 +51,12 @@ def tag_partition(docs: pd.DataFrame, *, text_col: str = "text", id_col: str = "
     import pandas as pd
 
     from .batch import process_chunk
-    from .sources import Doc, Failure, looks_indonesian
+    from .sources import row_document
 
-    items = []
-    for i, rec in enumerate(docs.to_dict("records")):
-        doc_id = str(rec.get(id_col, i))
-        text = rec.get(text_col)
-        if not isinstance(text, str) or not text.strip():
-            items.append(Failure("dask", str(i), f"no text in {text_col!r}", doc_id))
-            continue
-        ok, why = looks_indonesian(text)
-        if not ok:
-            items.append(Failure("dask", str(i), f"not Indonesian ({why})", doc_id))
-            continue
-        items.append(Doc(doc_id, text, {k: v for k, v in rec.items() if k not in (text_col, id_col)}, "dask", str(i)))
+    spec = {"text": text_col, "id": id_col, "meta": None}
+    # the same checks as a table read by pidato tag (empty, not Indonesian), no size limit
+    items = [row_document(rec, ("dask", str(i)), spec, max_bytes=float("inf"))
+             for i, rec in enumerate(docs.to_dict("records"))]
     rows, errors, _ = process_chunk(items, list(fields))
     template = meta_frame(fields)
     frames = [pd.DataFrame(rows, columns=template.columns[:-1]).assign(error=None)] if rows else []

@@ -35,7 +35,7 @@ from .errors import InputError
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["emphasis", "EMPHASIS_COLUMNS", "doc_counts", "group_columns", "MISSING"]
+__all__ = ["emphasis", "EMPHASIS_COLUMNS", "doc_counts", "group_columns", "groups_of", "MISSING"]
 
 #: label of passages whose group value is missing
 MISSING = "(missing)"
@@ -55,6 +55,11 @@ def group_columns(by: str | Sequence[str] | None) -> list[str]:
     if not all(isinstance(c, str) for c in cols):
         raise InputError(f"by= takes a column name or a list of them, got {by!r}")
     return cols
+
+
+def groups_of(table: pd.DataFrame) -> list[str]:
+    """The group columns of an :func:`emphasis` table (those before ``theme``)."""
+    return list(table.columns[: list(table.columns).index("theme")])
 
 
 def doc_counts(tagged: pd.DataFrame, by: str | Sequence[str] | None = None, *, themes: Sequence[str] = THEMES,

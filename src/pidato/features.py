@@ -24,7 +24,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .lexicon import Lexicon
 
-__all__ = ["stem_ngrams", "ngrams", "TfidfTable", "lexicon_features", "lexicon_rows", "LEXICON_FEATURES"]
+__all__ = ["stem_ngrams", "ngrams", "analyse", "feature_matrix", "TfidfTable", "lexicon_features", "lexicon_rows",
+           "LEXICON_FEATURES"]
 
 #: names of the dense lexicon features, in column order
 LEXICON_FEATURES = tuple(f"lexicon:{t}" for t in THEMES) + tuple(f"lexicon_max:{t}" for t in THEMES)
@@ -83,6 +84,31 @@ class TfidfTable:
                 cols.append(j)
                 vals.append(w / norm)
         return sparse.csr_matrix((np.array(vals, dtype=float), (rows, cols)), shape=(n, len(self.vocabulary)))
+
+
+def analyse(texts: Sequence[str], lexicon: Lexicon) -> tuple[list, list[list[str]], list[list]]:
+    """Per passage, from one tokenization: the stems with their offsets
+    (:func:`pidato.stems_with_offsets`), the stem n-grams (:func:`stem_ngrams`) and the
+    lexicon hits (:func:`pidato.lexicon.find_evidence`)."""
+    from .analyze import _DEFAULT as analyzer
+    from .lexicon import find_evidence
+    from .tokenize import tokenize
+
+    spans, terms, hits = [], [], []
+    for text in texts:
+        tokens = tokenize(text)
+        found = analyzer.with_offsets(text, tokens=tokens)
+        spans.append(found)
+        terms.append(ngrams([s for s, _, _ in found]))
+        hits.append(find_evidence(text, lexicon, tokens=tokens))
+    return spans, terms, hits
+
+
+def feature_matrix(tfidf: sparse.csr_matrix, lex: np.ndarray) -> sparse.csr_matrix:
+    """The model's input: TF-IDF weights, then the (weighted) lexicon features."""
+    from scipy import sparse
+
+    return sparse.hstack([tfidf, sparse.csr_matrix(lex)], format="csr")
 
 
 def lexicon_features(texts: Iterable[str], lexicon: Lexicon) -> np.ndarray:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .lexicon import Lexicon
 
-__all__ = ["FORMAT", "read_model", "lexicon_digest", "Scorer"]
+__all__ = ["FORMAT", "read_model", "lexicon_digest", "calibrate", "Scorer"]
 
 #: the ``format`` field of a model file
 FORMAT = "pidato-supervised-tagger/1"
@@ -41,6 +41,13 @@ def lexicon_digest(lexicon: object) -> str:
     lex = load_lexicon(lexicon)
     content = json.dumps({"themes": lex.themes, "exclusions": sorted(lex.exclusions)}, sort_keys=True)
     return hashlib.sha256(content.encode("utf-8")).hexdigest()[:16]
+
+
+def calibrate(scores: np.ndarray, platt: np.ndarray) -> np.ndarray:
+    """Platt-scaled probabilities of raw scores (n, 3); ``platt`` holds (slope, intercept) per theme."""
+    import numpy as np
+
+    return 1.0 / (1.0 + np.exp(-(scores * platt[:, 0] + platt[:, 1])))
 
 
 def read_model(path: str | Path) -> dict:

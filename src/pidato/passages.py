@@ -22,7 +22,7 @@ from .tokenize import WORD_KINDS, tokenize
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["Passage", "passages_of", "split_passages", "PASSAGE_COLUMNS", "SPEECH_GENRES"]
+__all__ = ["Passage", "passages_of", "document_passages", "split_passages", "PASSAGE_COLUMNS", "SPEECH_GENRES"]
 
 #: columns every passage table starts with
 PASSAGE_COLUMNS = ("doc_id", "passage_id", "start", "end", "text", "speaker", "voice", "n_sentences", "n_tokens")
@@ -103,6 +103,21 @@ def passages_of(
         n_tok = sum(1 for t in tokenize(piece) if t.kind in WORD_KINDS)
         out.append(Passage(start, end, piece, who, voice, len(g), n_tok))
     return out
+
+
+def document_passages(text: str, speaker: object = None, genre: object = None, *,
+                      max_chars: int | None = 1000) -> tuple[str | None, list[Passage]]:
+    """:func:`passages_of` for a document with its metadata: the raw ``speaker`` field
+    (cleaned with :func:`pidato.clean_name`) and the ``genre`` (speech genres make
+    narration the speaker's words). Returns ``(doc_speaker, passages)``.
+
+    >>> who, ps = document_passages("Pelayanan harus cepat.", "Dr. Rizal Firmansyah, M.Si.", "pidato")
+    >>> who, ps[0].speaker, ps[0].voice
+    ('Rizal Firmansyah', 'Rizal Firmansyah', 'quote')
+    """
+    doc_speaker = clean_name(speaker) if isinstance(speaker, str) else None
+    speech = str(genre or "").lower() in SPEECH_GENRES
+    return doc_speaker, passages_of(text, max_chars=max_chars, speaker=doc_speaker, speech=speech)
 
 
 class _Unit(NamedTuple):
@@ -213,11 +228,9 @@ def split_passages(docs: pd.DataFrame | Iterable[str], *, max_chars: int | None 
     rows = []
     for rec in docs.to_dict("records"):
         text = rec["text"] if isinstance(rec["text"], str) else ""
-        doc_speaker = clean_name(rec["speaker"]) if isinstance(rec.get("speaker"), str) else None
-        genre = str(rec.get("genre") or "").lower()
         meta = {("doc_speaker" if c == "speaker" else c): rec[c] for c in meta_cols}
-        for i, p in enumerate(passages_of(text, max_chars=max_chars, speaker=doc_speaker,
-                                          speech=genre in SPEECH_GENRES), 1):
+        _, found = document_passages(text, rec.get("speaker"), rec.get("genre"), max_chars=max_chars)
+        for i, p in enumerate(found, 1):
             rows.append({"doc_id": str(rec["doc_id"]), "passage_id": f"{rec['doc_id']}-p{i}",
                          **p._asdict(), **meta})
     cols = list(PASSAGE_COLUMNS) + [("doc_speaker" if c == "speaker" else c) for c in meta_cols]

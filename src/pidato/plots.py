@@ -81,9 +81,11 @@ def plot_shares(emphasis_result, *, ax=None, lang: str = "en", themes: Sequence[
     """
     import numpy as np
 
+    from .emphasis import groups_of
+
     table = _table(emphasis_result)
     text = _text(lang)
-    group_cols = list(table.columns[: list(table.columns).index("theme")])
+    group_cols = groups_of(table)
     label = table[group_cols].astype(str).agg(" / ".join, axis=1) if group_cols else table["theme"].map(lambda _: "")
     groups = list(dict.fromkeys(label))
     ax = _axes(ax, (7, max(2.5, 0.45 * len(groups) + 1)))

@@ -101,7 +101,9 @@ def _view(name: str, table: pd.DataFrame) -> pd.DataFrame:
     import pandas as pd
 
     if "share_low" in table.columns and "boot_low" in table.columns:
-        group = list(table.columns[: list(table.columns).index("theme")])
+        from .emphasis import groups_of
+
+        group = groups_of(table)
         rows = []
         for key, part in (table.groupby(group, sort=False) if group else [((), table)]):
             key = key if isinstance(key, tuple) else (key,)

@@ -26,7 +26,8 @@ from pathlib import Path
 
 from .errors import InputError
 
-__all__ = ["Doc", "Failure", "iter_documents", "count_items", "decode", "looks_indonesian", "html_to_text", "FOLDER_SUFFIXES"]
+__all__ = ["Doc", "Failure", "iter_documents", "count_items", "folder_files", "decode", "looks_indonesian",
+           "html_to_text", "FOLDER_SUFFIXES"]
 
 FOLDER_SUFFIXES = (".txt", ".md", ".html", ".htm")
 TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet")
@@ -130,9 +131,13 @@ def _folder(root: Path, max_bytes: int) -> Iterator[Doc | Failure]:
     if (root / "metadata.csv").is_file():
         yield from _corpus_folder(root, max_bytes)
         return
-    files = sorted((p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES),
-                   key=lambda p: p.relative_to(root).as_posix())
-    yield from _files(root, files, max_bytes)
+    yield from _files(root, folder_files(root), max_bytes)
+
+
+def folder_files(root: Path) -> list[Path]:
+    """The document files below ``root`` (recursively), in the order they are read."""
+    return sorted((p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES),
+                  key=lambda p: p.relative_to(root).as_posix())
 
 
 def _corpus_folder(root: Path, max_bytes: int) -> Iterator[Doc | Failure]:
@@ -182,7 +187,9 @@ def _files(root: Path, files: Iterable[Path], max_bytes: int) -> Iterator[Doc | 
         yield bad or Doc(rel, text, {}, str(f), rel, encoding)
 
 
-def _row_doc(rec: dict, where: tuple[str, str], fields: dict, max_bytes: int) -> Doc | Failure:
+def row_document(rec: dict, where: tuple[str, str], fields: dict, max_bytes: float) -> Doc | Failure:
+    """One table row as a :class:`Doc`, or the :class:`Failure` saying why not; ``fields``
+    names the ``text`` and ``id`` fields and the ``meta`` fields to keep (None: all)."""
     text_field, id_field, meta_fields = fields["text"], fields["id"], fields["meta"]
     doc_id = rec.get(id_field) if id_field in rec else rec.get("id", rec.get("doc_id"))
     doc_id = f"{Path(where[0]).name}:{where[1]}" if doc_id in (None, "") else str(doc_id)
@@ -246,7 +253,7 @@ def _csv(path: Path, fields: dict, max_bytes: int) -> Iterator[Doc | Failure]:
             if len(row) != len(header):
                 yield Failure(*where, f"row has {len(row)} fields, the header {len(header)}")
                 continue
-            yield _row_doc(dict(zip(header, row)), where, fields, max_bytes)
+            yield row_document(dict(zip(header, row)), where, fields, max_bytes)
 
 
 def _jsonl(path: Path, fields: dict, max_bytes: int) -> Iterator[Doc | Failure]:
@@ -265,7 +272,7 @@ def _jsonl(path: Path, fields: dict, max_bytes: int) -> Iterator[Doc | Failure]:
             if not isinstance(rec, dict):
                 yield Failure(*where, f"a JSON {type(rec).__name__}, not an object")
                 continue
-            yield _row_doc(rec, where, fields, max_bytes)
+            yield row_document(rec, where, fields, max_bytes)
 
 
 def _parquet(path: Path, fields: dict, max_bytes: int) -> Iterator[Doc | Failure]:
@@ -282,7 +289,7 @@ def _parquet(path: Path, fields: dict, max_bytes: int) -> Iterator[Doc | Failure
     for batch in handle.iter_batches(batch_size=1000):
         for rec in batch.to_pylist():
             row += 1
-            yield _row_doc(rec, (str(path), f"row {row}"), fields, max_bytes)
+            yield row_document(rec, (str(path), f"row {row}"), fields, max_bytes)
 
 
 def count_items(inputs: Sequence[str | Path]) -> int:
@@ -293,7 +300,7 @@ def count_items(inputs: Sequence[str | Path]) -> int:
         path = Path(item)
         try:
             if path.is_dir():
-                total += sum(1 for p in path.rglob("*") if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES)
+                total += len(folder_files(path))
             elif path.suffix.lower() in (".jsonl", ".ndjson"):
                 with path.open("rb") as fh:
                     total += sum(1 for line in fh if line.strip())

@@ -33,10 +33,10 @@ from ._inputs import texts_list as _texts
 from .classify import NotFittedError
 from .coding import THEMES
 from .errors import InputError, ResourceError
-from .features import LEXICON_FEATURES, TfidfTable, lexicon_features, stem_ngrams
+from .features import LEXICON_FEATURES, TfidfTable, analyse, feature_matrix, lexicon_rows
 from .model import FORMAT as _FORMAT
 from .model import PARAMS as _PARAMS
-from .model import lexicon_digest, read_model
+from .model import calibrate, lexicon_digest, read_model
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -104,13 +104,12 @@ class SupervisedTagger(BaseEstimator):
     # -- fitting ---------------------------------------------------------------
     def _features(self, texts: list[str]) -> tuple[list[list[str]], np.ndarray]:
         """Stem n-grams and weighted lexicon scores of each passage (vocabulary-free)."""
-        return [stem_ngrams(t) for t in texts], lexicon_features(texts, self.lexicon_) * float(self.lexicon_weight)
+        _, terms, hits = analyse(texts, self.lexicon_)
+        return terms, lexicon_rows(hits) * float(self.lexicon_weight)
 
     @staticmethod
     def _matrix(table: TfidfTable, terms: list[list[str]], lex: np.ndarray):
-        from scipy import sparse
-
-        return sparse.hstack([table.transform(terms), sparse.csr_matrix(lex)], format="csr")
+        return feature_matrix(table.transform(terms), lex)
 
     @staticmethod
     def _logit(C: float, X, y, w=None, balanced: bool = True):
@@ -201,10 +200,7 @@ class SupervisedTagger(BaseEstimator):
 
     def predict_proba(self, X: Iterable[str]) -> np.ndarray:
         """Calibrated, independent probability per theme, shape (n, 3)."""
-        import numpy as np
-
-        z = self.decision_function(X) * self.platt_[:, 0] + self.platt_[:, 1]
-        return 1.0 / (1.0 + np.exp(-z))
+        return calibrate(self.decision_function(X), self.platt_)
 
     def predict(self, X: Iterable[str]) -> np.ndarray:
         """0/1 per theme, shape (n, 3)."""

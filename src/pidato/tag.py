@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import functools
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -38,7 +38,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .supervised import SupervisedTagger
 
-__all__ = ["load_tagger", "tag", "explain", "Explanation", "evidence_of", "fingerprints", "highlight"]
+__all__ = ["load_tagger", "tag", "tag_texts", "explain", "Explanation", "fingerprints", "highlight"]
 
 #: how many model words to report per tagged theme
 MODEL_WORDS = 5
@@ -89,54 +89,34 @@ def _model_path():
 @functools.cache
 def _scorer():
     """The default model's numbers without scikit-learn (:class:`pidato.model.Scorer`),
-    for batch tagging: same scores as :func:`load_tagger`, a fraction of the memory."""
+    read once per process: what :func:`tag`, :func:`explain` and batch runs score with
+    (the same scores as :func:`load_tagger`)."""
     from .model import Scorer
 
     with _model_path() as p:
         return Scorer.from_json(p)
 
 
-@functools.cache
-def _default() -> SupervisedTagger:
-    return load_tagger()
+def tag_texts(texts: list[str], *, tagger: SupervisedTagger | None = None, offsets: Sequence[int] | None = None):
+    """Probabilities (n, 3), 0/1 labels (n, 3) and evidence of passages, analysing each text once.
 
-
-def _model_words(tagger: SupervisedTagger, text: str, themes: Iterable[str]) -> list[dict]:
-    """The stems and bigrams of ``text`` that raised each theme's score most."""
-    from .analyze import stems_with_offsets
-    from .features import ngrams
-
-    spans = stems_with_offsets(text)
-    row = tagger.table_.transform([ngrams([s for s, _, _ in spans])])
-    return _top_words(text, spans, [(THEMES.index(t), t) for t in themes], row.indices, row.data,
-                      tagger.table_.vocabulary, tagger.coef_)
-
-
-def tag_texts(texts: list[str], *, tagger: SupervisedTagger | None = None):
-    """Probabilities (n, 3), 0/1 labels (n, 3) and evidence (lexicon hits plus the model
-    words of each tagged theme, offsets into each text) of passages, analysing each text
-    once. The same numbers as ``predict_proba`` and :func:`evidence_of`, faster."""
+    The evidence of a passage is every lexicon hit plus the model words of each tagged
+    theme; its offsets point into the passage, or into the document when ``offsets``
+    gives each passage's start in it. The probabilities equal ``predict_proba``.
+    """
     import numpy as np
 
-    from .analyze import _DEFAULT as analyzer
-    from .features import lexicon_rows, ngrams
-    from .lexicon import find_evidence
-    from .tokenize import tokenize
+    from .features import analyse, feature_matrix, lexicon_rows
+    from .model import calibrate
 
-    tagger = tagger if tagger is not None else _default()
+    tagger = tagger if tagger is not None else _scorer()
     tagger._check()
     if not texts:
         return np.zeros((0, len(THEMES))), np.zeros((0, len(THEMES)), dtype=int), []
-    tokens = [tokenize(t) for t in texts]
-    spans = [analyzer.with_offsets(t, tokens=tk) for t, tk in zip(texts, tokens)]
-    terms = [ngrams([s for s, _, _ in sp]) for sp in spans]
-    hits = [find_evidence(t, tagger.lexicon_, tokens=tk) for t, tk in zip(texts, tokens)]
+    spans, terms, hits = analyse(texts, tagger.lexicon_)
     tfidf = tagger.table_.transform(terms)
-    from scipy import sparse
-
     lex = lexicon_rows(hits) * float(tagger.lexicon_weight)
-    z = sparse.hstack([tfidf, sparse.csr_matrix(lex)], format="csr") @ tagger.coef_.T + tagger.intercept_
-    proba = 1.0 / (1.0 + np.exp(-(z * tagger.platt_[:, 0] + tagger.platt_[:, 1])))
+    proba = calibrate(feature_matrix(tfidf, lex) @ tagger.coef_.T + tagger.intercept_, tagger.platt_)
     labels = at_threshold(proba, tagger.threshold)
     vocab, coef = tagger.table_.vocabulary, tagger.coef_
     evidence = []
@@ -148,7 +128,8 @@ def tag_texts(texts: list[str], *, tagger: SupervisedTagger | None = None):
             row = slice(tfidf.indptr[i], tfidf.indptr[i + 1])
             idx, val = tfidf.indices[row], tfidf.data[row]
             out += _top_words(text, spans[i], [(j, THEMES[j]) for j in tagged], idx, val, vocab, coef)
-        evidence.append(out)
+        base = int(offsets[i]) if offsets is not None else 0
+        evidence.append([{**e, "start": e["start"] + base, "end": e["end"] + base} for e in out] if base else out)
     return proba, labels, evidence
 
 
@@ -171,17 +152,6 @@ def _top_words(text, spans, themes, idx, val, vocab, coef) -> list[dict]:
     return out
 
 
-def evidence_of(text: str, *, tagger: SupervisedTagger | None = None, themes: Iterable[str] = THEMES) -> list[dict]:
-    """Lexicon hits of ``text`` plus model words for ``themes``, offsets into ``text``."""
-    from .lexicon import find_evidence
-
-    tagger = tagger if tagger is not None else _default()
-    out = [{"theme": e.theme, "entry": e.entry, "surface": e.surface, "start": e.start, "end": e.end,
-            "negated": e.negated, "source": "lexicon", "weight": e.weight}
-           for e in find_evidence(text, tagger.lexicon_)]
-    return out + _model_words(tagger, text, themes)
-
-
 def tag(passages: pd.DataFrame, *, tagger: SupervisedTagger | None = None, text_column: str = "text") -> pd.DataFrame:
     """A copy of ``passages`` with theme columns, probabilities and evidence.
 
@@ -202,19 +172,14 @@ def tag(passages: pd.DataFrame, *, tagger: SupervisedTagger | None = None, text_
         raise InputError(f"tag() takes a passages DataFrame (see pidato.split_passages), got {type(passages).__name__}")
     if text_column not in passages.columns:
         raise InputError(f"tag(): no {text_column!r} column; columns are {list(passages.columns)}")
-    tagger = tagger if tagger is not None else _default()
     texts = passages[text_column].fillna("").astype(str).tolist()
-    proba, labels, found = tag_texts(texts, tagger=tagger)
+    starts = passages["start"] if "start" in passages.columns else pd.Series(0, index=passages.index)
+    proba, labels, evidence = tag_texts(texts, tagger=tagger, offsets=starts.fillna(0).astype(int).tolist())
     out = passages.copy()
     for j, theme in enumerate(THEMES):
         out[theme] = labels[:, j].astype(bool)
     for j, theme in enumerate(THEMES):
         out[f"p_{theme}"] = proba[:, j].astype(float)
-    offsets = passages["start"].tolist() if "start" in passages.columns else [0] * len(texts)
-    evidence = []
-    for i in range(len(texts)):
-        base = int(offsets[i]) if pd.notna(offsets[i]) else 0
-        evidence.append([{**e, "start": e["start"] + base, "end": e["end"] + base} for e in found[i]])
     out["evidence"] = evidence
     return out
 
@@ -283,8 +248,6 @@ def explain(text: str, *, tagger: SupervisedTagger | None = None) -> Explanation
     """
     if not isinstance(text, str):
         raise InputError(f"explain() takes one passage string, got {type(text).__name__}")
-    tagger = tagger if tagger is not None else _default()
-    p = tagger.predict_proba([text])[0]
-    tags = tuple(t for t, flag in zip(THEMES, at_threshold(p, tagger.threshold)) if flag)
-    return Explanation(text, {t: float(p[j]) for j, t in enumerate(THEMES)}, tags,
-                       evidence_of(text, tagger=tagger, themes=tags))
+    proba, labels, evidence = tag_texts([text], tagger=tagger)
+    tags = tuple(t for t, flag in zip(THEMES, labels[0]) if flag)
+    return Explanation(text, {t: float(proba[0][j]) for j, t in enumerate(THEMES)}, tags, evidence[0])

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ._bootstrap import percentile_interval, unit_weights
-from ._result import Result
+from ._result import Result, TwoResults
 from .coding import THEMES
 from .emphasis import emphasis
 from .errors import InputError
@@ -47,8 +47,9 @@ def period_of(dates: pd.Series, freq: str = "year") -> pd.Series:
 
 
 @dataclass(frozen=True, repr=False)
-class Trend:
-    """Shares per period (``.shares``) and the linear trend per theme (``.slopes``).
+class Trend(TwoResults):
+    """Shares per period (``.shares``, the ``to_frame()`` table) and the linear trend per
+    theme (``.slopes``).
 
     Examples
     --------
@@ -63,14 +64,8 @@ class Trend:
     slopes: Result
     freq: str
 
-    def to_frame(self) -> pd.DataFrame:
-        return self.shares.to_frame()
-
-    def __repr__(self) -> str:
-        return f"{self.shares!r}\n\n{self.slopes!r}"
-
-    def _repr_html_(self) -> str:
-        return self.shares._repr_html_() + "\n" + self.slopes._repr_html_()
+    def _parts(self) -> tuple[Result, Result]:
+        return self.shares, self.slopes
 
 
 def trend(

@@ -71,3 +71,83 @@ def test_seed_sentences(seed_text, shared):
     assert len(got) == len(starts) == 16
     for sent, start in zip(got, starts):
         assert sent.startswith(start)
+
+
+# -- Punkt's decision without NLTK --------------------------------------------------------
+def _nltk_breaks(word: str, nxt: str) -> bool:
+    from pidato.segment import _tokenizer
+
+    return len(list(_tokenizer().span_tokenize(f"{word}. {nxt}"))) > 1
+
+
+def test_punkt_decision_equals_nltk_on_random_contexts():
+    """pidato decides the hard boundaries itself (NLTK's import costs seconds); on
+    random contexts built from the learned parameters it must agree with NLTK's Punkt."""
+    import random
+
+    from pidato.segment import _abbreviations, _punkt_breaks, _punkt_data
+
+    data = _punkt_data()
+    vocab = sorted(_abbreviations())[:200] + sorted(data["ortho_context"])[:300] + sorted(data["sent_starters"])
+    vocab += [w for pair in data["collocations"][:100] for w in pair]
+    pieces = vocab + ["12", "1.250", "2017-2018", "08.00", "a", "I", "Budi", "(", '"', "'", ",", ".", "-", "--",
+                      "?", "!", ")", "[", "_", "1,5", "\u2019", "\u201c"]
+    rng = random.Random(3)
+
+    def context() -> str:
+        s = "".join(rng.choice(pieces) for _ in range(rng.choice([1, 1, 2, 3]))).replace(" ", "")
+        s = s.capitalize() if rng.random() < 0.5 else s
+        return rng.choice(['"', "(", "[", "'"]) + s if rng.random() < 0.2 else s
+
+    pairs = [(w, n) for w, n in ((context(), context()) for _ in range(6000))
+             if w and n and w[-1] not in ".?!"]
+    assert len(pairs) > 5000
+    differ = [(w, n) for w, n in pairs if _punkt_breaks(w, n) != _nltk_breaks(w, n)]
+    assert differ == []
+
+
+def _hard_contexts(texts) -> set[tuple[str, str]]:
+    from pidato import segment
+
+    seen = set()
+    real = segment._punkt_breaks
+
+    def spy(word, nxt):
+        seen.add((word, nxt))
+        return real(word, nxt)
+
+    segment._punkt_breaks = spy
+    try:
+        for text in texts:
+            segment.sentence_spans(text)
+    finally:
+        segment._punkt_breaks = real
+    return seen
+
+
+def test_punkt_decision_equals_nltk_on_corpus_and_archive():
+    import json
+    from pathlib import Path
+
+    from pidato.segment import _punkt_breaks
+
+    root = Path(__file__).resolve().parents[1]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "corpus" / "texts").glob("*.txt"))]
+    archive = root.parent / "shared" / "data" / "news" / "archive.jsonl"
+    if archive.exists():  # real releases and news: about 1,400 distinct hard contexts
+        with archive.open(encoding="utf-8") as fh:
+            texts += [json.loads(line)["text"] for line in fh]
+    contexts = _hard_contexts(texts)
+    assert len(contexts) > 50
+    assert [(w, n) for w, n in contexts if _punkt_breaks(w, n) != _nltk_breaks(w, n)] == []
+
+
+def test_tagging_does_not_import_nltk():
+    import subprocess
+    import sys
+
+    code = ("import sys, pidato; pidato.tag(pidato.split_passages(["
+            "'Hal itu disampaikan Dr. Budi pk. 09.00. Pelayanan harus cepat. Kata H. Ahmad, No. 5.']));"
+            "print('nltk' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -80,7 +80,7 @@ class Analyzer:
             tokens = tokenize(text, split_clitics=self.split_clitics)
         for tok, at_start in _words(tokens):
             low = tok.text.lower()
-            if low in self._sw or not any(c.isalpha() for c in low):
+            if low in self._sw or not (low.isalpha() or any(c.isalpha() for c in low)):
                 continue
             s = stem_token(tok.text, sentence_start=at_start) if self.stem else low
             if s and s not in self._sw:

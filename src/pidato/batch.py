@@ -61,25 +61,44 @@ def _meta_of(doc: Doc, meta: Sequence[str]) -> dict:
 def tag_document(doc: Doc, *, meta: Sequence[str] = DEFAULT_META, tagger=None) -> list[dict]:
     """The tagged passages of one document as output rows (evidence as JSON text,
     offsets into the document)."""
-    from .passages import document_passages
-    from .tag import tag_texts
+    return _tag_prepared([_prepare(doc, meta)], tagger=tagger)[0]
+
+
+def _prepare(doc: Doc, meta: Sequence[str]) -> tuple[Doc, dict, list, list]:
+    """A document's metadata fields, passages and the passages' tokens."""
+    from .passages import _document_passages
 
     fields = _meta_of(doc, meta)
-    _, passages = document_passages(doc.text, doc.meta.get("speaker") or doc.meta.get("doc_speaker"),
-                                    doc.meta.get("genre") or doc.meta.get("kind"))
-    if not passages:
-        return []
-    proba, labels, found = tag_texts([p.text for p in passages], tagger=tagger, offsets=[p.start for p in passages])
-    rows = []
-    for i, (p, pr, lab, evidence) in enumerate(zip(passages, proba, labels, found), 1):
-        rows.append({
-            "doc_id": doc.doc_id, "passage_id": f"{doc.doc_id}-p{i}", "start": p.start, "end": p.end,
-            "text": p.text, "speaker": p.speaker, "voice": p.voice, "n_sentences": p.n_sentences,
-            "n_tokens": p.n_tokens, **fields, "source": doc.source, "encoding": doc.encoding,
-            **{t: bool(f) for t, f in zip(THEMES, lab)}, **{f"p_{t}": round(float(v), 6) for t, v in zip(THEMES, pr)},
-            "evidence": json.dumps(evidence, ensure_ascii=False),
-        })
-    return rows
+    _, passages, tokens = _document_passages(doc.text, doc.meta.get("speaker") or doc.meta.get("doc_speaker"),
+                                             doc.meta.get("genre") or doc.meta.get("kind"))
+    return doc, fields, passages, tokens
+
+
+def _tag_prepared(prepared: list[tuple[Doc, dict, list, list]], tagger=None) -> list[list[dict]]:
+    """Output rows of prepared documents, their passages scored together (a passage's
+    scores never depend on the others: one call only saves the per-call overhead)."""
+    from .tag import tag_texts
+
+    passages = [p for _, _, ps, _ in prepared for p in ps]
+    tokens = [t for _, _, _, ts in prepared for t in ts]
+    proba, labels, found = tag_texts([p.text for p in passages], tagger=tagger,
+                                     offsets=[p.start for p in passages], tokens=tokens)
+    out, k = [], 0
+    for doc, fields, ps, _ in prepared:
+        rows = []
+        for i, p in enumerate(ps, 1):
+            pr, lab, evidence = proba[k], labels[k], found[k]
+            k += 1
+            rows.append({
+                "doc_id": doc.doc_id, "passage_id": f"{doc.doc_id}-p{i}", "start": p.start, "end": p.end,
+                "text": p.text, "speaker": p.speaker, "voice": p.voice, "n_sentences": p.n_sentences,
+                "n_tokens": p.n_tokens, **fields, "source": doc.source, "encoding": doc.encoding,
+                **{t: bool(f) for t, f in zip(THEMES, lab)},
+                **{f"p_{t}": round(float(v), 6) for t, v in zip(THEMES, pr)},
+                "evidence": json.dumps(evidence, ensure_ascii=False),
+            })
+        out.append(rows)
+    return out
 
 
 def _error(item: Failure | Doc, reason: str | None = None) -> dict:
@@ -99,15 +118,29 @@ def commit_chunk(items: list[Doc | Failure], meta: Sequence[str], parts: str, in
 def process_chunk(items: list[Doc | Failure], meta: Sequence[str] = DEFAULT_META) -> tuple[list[dict], list[dict], int]:
     """Rows, errors and the number of documents tagged, for one chunk of items."""
     rows, errors, ok = [], [], 0
+    prepared = []
     for item in items:
         if isinstance(item, Failure):
             errors.append(_error(item))
             continue
         try:
-            rows.extend(tag_document(item, meta=meta))
-            ok += 1
+            prepared.append(_prepare(item, meta))
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop the archive
             errors.append(_error(item, f"tagging failed: {type(exc).__name__}: {exc}"))
+    try:
+        tagged = _tag_prepared(prepared)
+    except Exception:  # noqa: BLE001 - find the document that fails, tag the others
+        tagged = []
+        for one in prepared:
+            try:
+                tagged.append(_tag_prepared([one])[0])
+            except Exception as exc:  # noqa: BLE001
+                errors.append(_error(one[0], f"tagging failed: {type(exc).__name__}: {exc}"))
+                tagged.append(None)
+    for doc_rows in tagged:
+        if doc_rows is not None:
+            rows.extend(doc_rows)
+            ok += 1
     return rows, errors, ok
 
 

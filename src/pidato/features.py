@@ -86,21 +86,23 @@ class TfidfTable:
         return sparse.csr_matrix((np.array(vals, dtype=float), (rows, cols)), shape=(n, len(self.vocabulary)))
 
 
-def analyse(texts: Sequence[str], lexicon: Lexicon) -> tuple[list, list[list[str]], list[list]]:
+def analyse(texts: Sequence[str], lexicon: Lexicon, *, tokens: Sequence[list] | None = None,
+            ) -> tuple[list, list[list[str]], list[list]]:
     """Per passage, from one tokenization: the stems with their offsets
     (:func:`pidato.stems_with_offsets`), the stem n-grams (:func:`stem_ngrams`) and the
-    lexicon hits (:func:`pidato.lexicon.find_evidence`)."""
+    lexicon hits (:func:`pidato.lexicon.find_evidence`). ``tokens`` may pass each
+    text's :func:`pidato.tokenize`."""
     from .analyze import _DEFAULT as analyzer
     from .lexicon import find_evidence
     from .tokenize import tokenize
 
     spans, terms, hits = [], [], []
-    for text in texts:
-        tokens = tokenize(text)
-        found = analyzer.with_offsets(text, tokens=tokens)
+    for i, text in enumerate(texts):
+        toks = tokenize(text) if tokens is None else tokens[i]
+        found = analyzer.with_offsets(text, tokens=toks)
         spans.append(found)
         terms.append(ngrams([s for s, _, _ in found]))
-        hits.append(find_evidence(text, lexicon, tokens=tokens))
+        hits.append(find_evidence(text, lexicon, tokens=toks))
     return spans, terms, hits
 
 

@@ -170,11 +170,14 @@ def find_evidence(text: str, lexicon: Lexicon | None = None, *, tokens: list | N
     tokens = [t for t in (tokenize(text) if tokens is None else tokens) if t.kind not in ("punct", "space")]
     stemmer = _default_stemmer()
     for i, tok in enumerate(tokens):
-        if any(s <= tok.start < e for s, e in taken):
+        if taken and any(s <= tok.start < e for s, e in taken):
             continue
         # "WBK/WBBM" and "SP4N-LAPOR!" hold several acronyms: the first known one counts
-        parts = _ACRONYM_SPLIT.split(tok.text) if _ACRONYM_SPLIT.search(tok.text) else [tok.text]
-        found = next(((p, *acronyms[p]) for p in parts if p in acronyms), None)
+        word = tok.text
+        if word.isascii() and word.isalnum():  # the common case, no separator
+            found = (word, *acronyms[word]) if word in acronyms else None
+        else:
+            found = next(((p, *acronyms[p]) for p in _ACRONYM_SPLIT.split(word) if p in acronyms), None)
         if found is None and tok.kind in ("word", "abbrev"):
             root = stemmer.stem_token(tok.text, sentence_start=i == 0)
             if root in stems:

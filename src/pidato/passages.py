@@ -68,6 +68,12 @@ def passages_of(
     >>> [(p.text, p.speaker, p.voice) for p in passages_of(t)]
     [('SAMARINDA – Pelatihan dibuka.', None, 'narration'), ('“Birokrasi harus bersih,” jelas Basseng.', 'Basseng', 'quote')]
     """
+    return _passages(text, max_chars=max_chars, speaker=speaker, speech=speech)[0]
+
+
+def _passages(text: str, *, max_chars: int | None, speaker: str | None, speech: bool) -> tuple[list[Passage], list]:
+    """:func:`passages_of`, and the tokens of each passage (:func:`pidato.tokenize` of
+    its text), which tagging reuses."""
     if not isinstance(text, str):
         raise InputError(f"passages_of() expects a str, got {type(text).__name__}")
     skip = find_boilerplate(text)
@@ -78,7 +84,7 @@ def passages_of(
     voices = attribute(text, sents, paragraph_spans=paras)
     units = _clip(sents, voices, excluded, text)
     if not units:
-        return []
+        return [], []
     para_of = _paragraph_index(units, paras)
     groups: list[list[_Unit]] = []
     if len(set(para_of)) <= 1:  # no paragraph breaks: the unit is the sentence
@@ -91,7 +97,7 @@ def passages_of(
             else:
                 groups.append([u])
             last_para = p
-    out = []
+    out, tokens = [], []
     for g in groups:
         start, end = g[0].start, g[-1].end
         who, voice = _combine([(u.who, u.end - u.start) for u in g])
@@ -100,9 +106,10 @@ def passages_of(
         elif speaker and who and who != speaker and set(who.split()) <= set(speaker.split()):
             who = speaker  # "Rizal" in a release about Rizal Firmansyah
         piece = text[start:end]
-        n_tok = sum(1 for t in tokenize(piece) if t.kind in WORD_KINDS)
-        out.append(Passage(start, end, piece, who, voice, len(g), n_tok))
-    return out
+        toks = tokenize(piece)
+        tokens.append(toks)
+        out.append(Passage(start, end, piece, who, voice, len(g), sum(1 for t in toks if t.kind in WORD_KINDS)))
+    return out, tokens
 
 
 def document_passages(text: str, speaker: object = None, genre: object = None, *,
@@ -115,9 +122,16 @@ def document_passages(text: str, speaker: object = None, genre: object = None, *
     >>> who, ps[0].speaker, ps[0].voice
     ('Rizal Firmansyah', 'Rizal Firmansyah', 'quote')
     """
+    doc_speaker, passages, _ = _document_passages(text, speaker, genre, max_chars=max_chars)
+    return doc_speaker, passages
+
+
+def _document_passages(text: str, speaker: object = None, genre: object = None, *,
+                       max_chars: int | None = 1000) -> tuple[str | None, list[Passage], list]:
+    """:func:`document_passages` and the tokens of each passage."""
     doc_speaker = clean_name(speaker) if isinstance(speaker, str) else None
     speech = str(genre or "").lower() in SPEECH_GENRES
-    return doc_speaker, passages_of(text, max_chars=max_chars, speaker=doc_speaker, speech=speech)
+    return doc_speaker, *_passages(text, max_chars=max_chars, speaker=doc_speaker, speech=speech)
 
 
 class _Unit(NamedTuple):

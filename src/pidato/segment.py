@@ -243,9 +243,88 @@ def _breaks(folded: str, par_start: int, p0: int, p1: int, nxt: int, par_end: in
     next_typ = next_word.lower().strip("\"'([").rstrip(".,;:!?\"')]")
     if not (typ in abbrevs or typ.replace(".", "") in abbrevs or _NUMBER.match(typ) or (len(typ) == 1 and typ.isalpha())):
         return (typ, next_typ) not in _collocations()
-    # the hard cases: ask Punkt about this boundary in its local context
-    context = word + ". " + (next_word.rstrip(_TRAILING) or next_word)
-    return len(list(_tokenizer().span_tokenize(context))) > 1
+    # the hard cases: Punkt's decision on this boundary in its local context
+    return _punkt_breaks(word, next_word.rstrip(_TRAILING) or next_word)
+
+
+# Punkt's orthographic context of a word type (bit flags of the trained parameters):
+# seen with a capital or in lowercase, at a sentence start, inside a sentence, or where
+# the position was unknown
+_UC = (1 << 1) | (1 << 2) | (1 << 3)
+_MID_UC = 1 << 2
+_LC = (1 << 4) | (1 << 5) | (1 << 6)
+_BEG_LC = 1 << 4
+# Punkt's word tokens: a run of characters up to whitespace or one of _NON_WORD (a
+# comma only ends a word before those); "(" or a double quote or "[" alone
+_NON_WORD = frozenset(")\";}]*:@'({[\u2018\u2019\u201c\u201d\xab\xbb?!")
+_CH = r"[^\s.,;:!?()\[\]{}\"'*@\u2018\u2019\u201c\u201d\xab\xbb]"
+_PLAIN_WORD = re.compile(rf"[^\W_]{_CH}*(?:[.,]{_CH}+)*")
+_NEXT_TOKEN = re.compile(rf"[(\"\[]|[^\W_]{_CH}*(?:[.,]{_CH}+)*")
+_NUMERIC = re.compile(r"-?[.,]?\d[\d,.-]*\.?")  # Punkt's "##number##" type
+_INITIAL = re.compile(r"[^\W\d]")
+
+
+def _punkt_breaks(word: str, nxt: str) -> bool:
+    """Does Punkt end a sentence in ``"{word}. {nxt}"``?
+
+    For a plain word and next token this applies Punkt's token-level rules (Kiss &
+    Strunk 2006, sections 4.1-4.3) with the learned parameters: an abbreviation ends
+    a sentence only when the next word is, by its learned orthography or as a frequent
+    sentence starter, a sentence opener; an initial or a number does not when the next
+    word is known not to open sentences; a learned collocation never breaks. Anything
+    else ("(Sent.", quotes, "--") is handed to NLTK's Punkt, which is then imported.
+    ``tests/test_segment.py`` checks the two agree.
+    """
+    token = _plain_next_token(nxt)
+    if token is None or not _PLAIN_WORD.fullmatch(word) or "--" in word:
+        return len(list(_tokenizer().span_tokenize(f"{word}. {nxt}"))) > 1
+    nxt = token
+    low, next_low = word.lower(), nxt.lower()
+    abbrevs = _abbreviations()
+    abbr = low in abbrevs or low.split("-")[-1] in abbrevs
+    typ = "##number##" if _NUMERIC.fullmatch(low + ".") else low
+    next_typ = "##number##" if _NUMERIC.fullmatch(next_low) else next_low
+    if (typ, next_typ) in _collocations():
+        return False
+    data = _punkt_data()
+    context = data["ortho_context"].get(next_typ, 0)
+    upper, lower = nxt[0].isupper(), nxt[0].islower()
+    if upper and context & _LC and not context & _MID_UC:
+        opens = True  # capitalised here, seen in lowercase, never capitalised mid-sentence
+    elif lower and (context & _UC or not context & _BEG_LC):
+        opens = False
+    else:
+        opens = None  # unknown
+    initial = len(word) == 1 and bool(_INITIAL.fullmatch(word))
+    if abbr and not initial:
+        if opens is True or (upper and next_typ in _sent_starters()):
+            return True
+    if initial or typ == "##number##":
+        if opens is False:
+            return False
+        if opens is None and initial and upper and not context & _LC:
+            return False
+    return not abbr
+
+
+def _plain_next_token(nxt: str) -> str | None:
+    """The token Punkt reads first in ``nxt``, or None when ``nxt`` is not plain: when
+    it holds "--", "..", or a ".", "?" or "!" after that token, or a closing quote that
+    Punkt would move back to the sentence before."""
+    m = _NEXT_TOKEN.match(nxt)
+    if not m or "--" in nxt or ".." in nxt:
+        return None
+    token, rest = m.group(), nxt[m.end():]
+    if any(c in ".?!" for c in rest):
+        return None
+    if token in '("[':  # alone, or before closing quotes, it would join the sentence before
+        return token if rest[:1].isalnum() else None
+    return token if not rest or rest[0] in _NON_WORD else None
+
+
+@functools.cache
+def _sent_starters() -> frozenset[str]:
+    return frozenset(_punkt_data()["sent_starters"])
 
 
 @functools.cache

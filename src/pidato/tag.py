@@ -97,12 +97,14 @@ def _scorer():
         return Scorer.from_json(p)
 
 
-def tag_texts(texts: list[str], *, tagger: SupervisedTagger | None = None, offsets: Sequence[int] | None = None):
+def tag_texts(texts: list[str], *, tagger: SupervisedTagger | None = None, offsets: Sequence[int] | None = None,
+              tokens: Sequence[list] | None = None):
     """Probabilities (n, 3), 0/1 labels (n, 3) and evidence of passages, analysing each text once.
 
     The evidence of a passage is every lexicon hit plus the model words of each tagged
     theme; its offsets point into the passage, or into the document when ``offsets``
-    gives each passage's start in it. The probabilities equal ``predict_proba``.
+    gives each passage's start in it; ``tokens`` may pass each text's
+    :func:`pidato.tokenize` when the caller has it. The probabilities equal ``predict_proba``.
     """
     import numpy as np
 
@@ -113,7 +115,7 @@ def tag_texts(texts: list[str], *, tagger: SupervisedTagger | None = None, offse
     tagger._check()
     if not texts:
         return np.zeros((0, len(THEMES))), np.zeros((0, len(THEMES)), dtype=int), []
-    spans, terms, hits = analyse(texts, tagger.lexicon_)
+    spans, terms, hits = analyse(texts, tagger.lexicon_, tokens=tokens)
     tfidf = tagger.table_.transform(terms)
     lex = lexicon_rows(hits) * float(tagger.lexicon_weight)
     proba = calibrate(feature_matrix(tfidf, lex) @ tagger.coef_.T + tagger.intercept_, tagger.platt_)

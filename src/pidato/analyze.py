@@ -73,17 +73,19 @@ class Analyzer:
         tokenization, when the caller has it already)."""
         if not isinstance(text, str):
             raise InputError(f"analyze() expects one str, got {type(text).__name__}")
-        from .stem import stem_token
+        from .stem import _default
 
         out = []
         if tokens is None:
             tokens = tokenize(text, split_clitics=self.split_clitics)
+        stem_token = _default().stem_token
+        stopwords = self._sw
         for tok, at_start in _words(tokens):
             low = tok.text.lower()
-            if low in self._sw or not (low.isalpha() or any(c.isalpha() for c in low)):
+            if low in stopwords or not (low.isalpha() or any(c.isalpha() for c in low)):
                 continue
             s = stem_token(tok.text, sentence_start=at_start) if self.stem else low
-            if s and s not in self._sw:
+            if s and s not in stopwords:
                 out.append((s, tok.start, tok.end))
         return out
 

@@ -73,8 +73,9 @@ class TfidfTable:
 
         rows, cols, vals = [], [], []
         n = 0
+        index = self.index
         for n, terms in enumerate(docs, start=1):
-            counts = Counter(self.index[t] for t in terms if t in self.index)
+            counts = {index[t]: c for t, c in Counter(terms).items() if t in index}
             if not counts:
                 continue
             weights = {j: (1.0 + math.log(c)) * self.idf[j] for j, c in counts.items()}

@@ -116,12 +116,13 @@ def tokenize(
     if not isinstance(text, str):
         raise InputError(f"tokenize() expects a str, got {type(text).__name__}; for many texts call it per text")
     folded = fold(text)
+    default = _default_abbreviations()
     if abbreviations is None:
-        abbreviations = _default_abbreviations()
+        abbreviations = default
     out: list[Token] = []
     append = out.append
     make = tuple.__new__  # Token(...) without the keyword machinery: this loop is hot
-    cache = _LAYOUTS if abbreviations is _default_abbreviations() else {}
+    cache = _LAYOUTS if abbreviations is default else {}
     for chunk_match in _CHUNK.finditer(folded):
         cs, ce = chunk_match.span()
         chunk = chunk_match.group()

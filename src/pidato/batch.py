@@ -20,7 +20,7 @@ import os
 import shutil
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from .coding import THEMES
@@ -35,7 +35,7 @@ _PASSAGE = ("doc_id", "passage_id", "start", "end", "text", "speaker", "voice", 
 _TAGS = (*THEMES, *(f"p_{t}" for t in THEMES), "evidence")
 #: exit statuses of ``pidato tag``
 EXIT = {"ok": 0, "partial": 1, "usage": 2, "failed": 3, "internal": 4}
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 #: rows per Parquet row group
 ROW_GROUP = 5_000
 
@@ -184,16 +184,20 @@ def _chunks(items: Iterator, size: int) -> Iterator[list]:
 
 
 def _commit(parts: Path, index: int, rows: list[dict], errors: list[dict], items: int, ok: int) -> None:
-    """One chunk as one file: written under a temporary name, synced, renamed."""
-    final = parts / f"part-{index:07d}.jsonl"
-    tmp = parts / f".part-{index:07d}.tmp"
+    """One chunk as two files, each written under a temporary name, synced and renamed:
+    its rows (``rows-<index>.jsonl``, one flat JSON object per row, which Arrow parses in
+    bulk) and then, as the commit, ``part-<index>.jsonl`` (counts, then the errors)."""
+    _write_synced(parts / f"rows-{index:07d}.jsonl", (json.dumps(r, ensure_ascii=False) for r in rows))
+    head = json.dumps({"chunk": index, "items": items, "documents": ok, "rows": len(rows), "errors": len(errors)})
+    _write_synced(parts / f"part-{index:07d}.jsonl", [head, *(json.dumps({"error": e}, ensure_ascii=False)
+                                                             for e in errors)])
+
+
+def _write_synced(final: Path, lines: Iterable[str]) -> None:
+    tmp = final.with_name(f".{final.stem}.tmp")
     with tmp.open("w", encoding="utf-8") as fh:
-        fh.write(json.dumps({"chunk": index, "items": items, "documents": ok, "rows": len(rows),
-                             "errors": len(errors)}) + "\n")
-        for r in rows:
-            fh.write(json.dumps({"row": r}, ensure_ascii=False) + "\n")
-        for e in errors:
-            fh.write(json.dumps({"error": e}, ensure_ascii=False) + "\n")
+        for line in lines:
+            fh.write(line + "\n")
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, final)
@@ -201,13 +205,15 @@ def _commit(parts: Path, index: int, rows: list[dict], errors: list[dict], items
 
 def _committed(parts: Path) -> list[Path]:
     """The committed parts that form an unbroken run from chunk 0. Workers commit their
-    own chunks, so a killed run can leave later chunks behind a missing one: those, and
-    any half-written temporary file, are removed (their documents are tagged again)."""
+    own chunks, so a killed run can leave later chunks behind a missing one: those, rows
+    of uncommitted chunks, and any half-written temporary file are removed (their
+    documents are tagged again)."""
     found = sorted(parts.glob("part-*.jsonl"))
     keep = 0
     while keep < len(found) and found[keep].name == f"part-{keep:07d}.jsonl":
         keep += 1
-    for stray in [*found[keep:], *parts.glob(".part-*.tmp")]:
+    rows = [p for p in parts.glob("rows-*.jsonl") if int(p.stem.split("-")[1]) >= keep]
+    for stray in [*found[keep:], *rows, *parts.glob(".*.tmp")]:
         stray.unlink()
     return found[:keep]
 
@@ -258,13 +264,34 @@ class _Writer:
         elif self._pq is not None:
             import pyarrow as pa
 
-            self._buffer.append(pa.Table.from_pylist(rows, schema=self._schema))
-            self._buffered += len(rows)
-            if self._buffered >= ROW_GROUP:
-                self._flush()
+            self.write_table(pa.Table.from_pylist(rows, schema=self._schema))
         else:
             for r in rows:
                 self._fh.write(json.dumps({c: r.get(c) for c in self.columns}, ensure_ascii=False) + "\n")
+
+    def write_rows_file(self, path: Path) -> int:
+        """Write the rows of a committed chunk's rows file; returns their number."""
+        if path.stat().st_size == 0:
+            return 0
+        if self._pq is None:
+            with path.open(encoding="utf-8") as fh:
+                rows = [json.loads(line) for line in fh]
+            self.write(rows)
+            return len(rows)
+        from pyarrow import json as pa_json
+
+        table = pa_json.read_json(
+            path, read_options=pa_json.ReadOptions(use_threads=False, block_size=path.stat().st_size + 1),
+            parse_options=pa_json.ParseOptions(explicit_schema=self._schema, unexpected_field_behavior="error"))
+        self.write_table(table.select(self.columns))
+        return table.num_rows
+
+    def write_table(self, table) -> None:
+        """Parquet: buffer an Arrow table of rows; a row group is written every ROW_GROUP rows."""
+        self._buffer.append(table)
+        self._buffered += table.num_rows
+        if self._buffered >= ROW_GROUP:
+            self._flush()
 
     def _flush(self) -> None:
         import pyarrow as pa
@@ -291,20 +318,14 @@ def _assemble(parts: list[Path], out: Path, errors_path: Path, columns: list[str
     counts = {"items": 0, "documents": 0, "passages": 0, "failures": 0}
     with tmp_err.open("w", encoding="utf-8") as err:
         for part in parts:
-            rows = []
             with part.open(encoding="utf-8") as fh:
                 head = json.loads(fh.readline())
                 counts["items"] += head["items"]
                 counts["documents"] += head["documents"]
                 for line in fh:
-                    rec = json.loads(line)
-                    if "row" in rec:
-                        rows.append(rec["row"])
-                    else:
-                        err.write(json.dumps(rec["error"], ensure_ascii=False) + "\n")
-                        counts["failures"] += 1
-            counts["passages"] += len(rows)
-            writer.write(rows)
+                    err.write(json.dumps(json.loads(line)["error"], ensure_ascii=False) + "\n")
+                    counts["failures"] += 1
+            counts["passages"] += writer.write_rows_file(part.with_name(part.name.replace("part-", "rows-")))
     writer.close()
     os.replace(tmp_out, out)
     os.replace(tmp_err, errors_path)

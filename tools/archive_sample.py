@@ -109,14 +109,15 @@ def unlabeled_pool(n: int, *, seed: int = 11, exclude_docs: Iterable[str] = ()) 
 
 def draw(n: int, seed: int, *, prefix: str = "a", kinds: tuple[str, ...] = (),
          trigger: re.Pattern = _TRIGGER, per_doc: int = 3, trigger_first: bool = False,
-         exclude: pd.DataFrame | None = None) -> pd.DataFrame:
+         min_terms: int = 2, exclude: pd.DataFrame | None = None) -> pd.DataFrame:
     """``n`` passages, two thirds with a ``trigger`` word, at most ``per_doc`` per document.
 
     ``kinds`` restricts the document kinds; ``exclude`` (keys with doc_id, start, end)
     removes passages that overlap passages coded before; unit ids are ``prefix`` + number;
-    ``trigger_first`` fills each document's quota with trigger passages first.
+    ``trigger_first`` fills each document's quota with trigger passages first;
+    ``min_terms`` is the number of distinct reform words a news document needs.
     """
-    pool = _candidates()
+    pool = _candidates(min_terms)
     if kinds:
         pool = pool[pool["kind"].isin(kinds)]
     if exclude is not None and len(exclude):
@@ -148,10 +149,27 @@ _TRIGGER_SERVICE = re.compile(
     r"layan|izin|kepuasan|mudah|cepat|lamban|lambat|tanggap|respon|keluh|aduan|lapor|"
     r"aspirasi|adaptif|tuntutan|antre|antri|inovasi|digital|online|daring|berbelit|efisien"
 )
+#: the third round (prefix "c"): every kind of document with at least one reform word, and
+#: words of responsiveness and service as triggers (real responsif passages were 24 of 1,160)
+_TRIGGER_RESPONSIVE = re.compile(
+    r"tanggap|respon|keluh|aduan|lapor|aspirasi|lamban|lambat|berbelit|tuntutan|adaptif|"
+    r"kepuasan|layan|antre|antri|perizinan|cepat"
+)
+#: the fourth round (prefix "d"): what the archive has left of responsiveness words next to a
+#: word of government (round c found 20 responsif passages in 800)
+_TRIGGER_COMPLAINTS = re.compile(
+    r"(?=.*(?:tanggap|respon|keluh|aduan|lapor\b|lapor!|sp4n|aspirasi|lamban|lambat|berbelit|tuntutan|"
+    r"menindaklanjut|hotline|call center|gesit|lincah|adaptif))"
+    r"(?=.*(?:pemerintah|birokrasi|aparatur|\basn\b|\bpns\b|pegawai|dinas\b|kementerian|menteri|bupati|"
+    r"gubernur|wali ?kota|pemda|pemkab|pemkot|pemprov|instansi|pejabat|pelayanan|layanan publik|presiden|"
+    r"polri|kepolisian|kejaksaan|kpk|inspektorat|bkd|opd|puskesmas|rsud|disdukcapil|lurah|camat))", re.S
+)
 ROUNDS = {
     "a": {"kinds": (), "trigger": _TRIGGER, "per_doc": 3},
     "b": {"kinds": ("speech_transcript", "gov_release"), "trigger": _TRIGGER_SERVICE, "per_doc": 5,
           "trigger_first": True},
+    "c": {"trigger": _TRIGGER_RESPONSIVE, "per_doc": 3, "trigger_first": True, "min_terms": 1},
+    "d": {"trigger": _TRIGGER_COMPLAINTS, "per_doc": 10, "trigger_first": True, "min_terms": 1},
 }
 
 
@@ -275,7 +293,8 @@ def main() -> None:
     d.add_argument("--seed", type=int, default=7)
     d.add_argument("--batches", type=int, default=2)
     d.add_argument("--round", choices=sorted(ROUNDS), default="a",
-                   help="a: the first sample; b: speeches and releases, service and responsiveness triggers")
+                   help="a: the first sample; b: speeches and releases, service and responsiveness triggers; "
+                        "c: all kinds, responsiveness and service triggers; d: responsiveness next to government")
     for name in ("disagreements", "gold"):
         sub.add_parser(name).add_argument("--out", type=Path, required=True)
     c = sub.add_parser("check")

@@ -252,3 +252,18 @@ def test_dask_partitions_and_a_local_cluster_match_the_local_run(tmp_path):
             assert code == EXIT["partial"]
             assert remote.read_bytes() == local.read_bytes()
             assert client.scheduler_info()["workers"]
+
+
+def test_deferred_reading_finishes_to_the_same_documents(tmp_path):
+    """A batch run reads with ``defer=True`` and its workers call ``finish``: the same
+    documents and failures, in the same order, as reading everything in one place."""
+    from pidato.sources import Doc, finish, iter_documents
+
+    inputs = [_archive(tmp_path), *_table_inputs(tmp_path)]
+    direct = list(iter_documents(inputs, id_field="id", max_bytes=40_000))
+    deferred = list(iter_documents(inputs, id_field="id", max_bytes=40_000, defer=True))
+    assert any(isinstance(d, Doc) and d.pending for d in deferred)
+    assert [finish(d) if isinstance(d, Doc) else d for d in deferred] == direct
+    reasons = {getattr(d, "reason", "") for d in direct}
+    assert {"HTML without an article text", "empty file"} <= reasons
+    assert any(r.startswith("not Indonesian") for r in reasons)

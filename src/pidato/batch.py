@@ -1,12 +1,14 @@
 """Tag a whole archive: stream documents, tag in chunks, commit each chunk, resume.
 
-The run reads documents in a fixed order (:func:`pidato.sources.iter_documents`),
-groups them into chunks of ``chunk_size`` items (a document or a failure), and tags
-each chunk -- in this process, in ``workers`` processes, or on a Dask cluster -- where
-it is committed as one numbered file, written to a temporary name and renamed into
-``OUT.parts/``. A run killed at any moment leaves only whole chunks behind;
-``resume=True`` checks that inputs and settings are unchanged, keeps the unbroken run
-of chunks from the first, skips their items and goes on. At the end the parts are streamed into ``OUT`` (Parquet, CSV or JSON
+The run reads documents in a fixed order (:func:`pidato.sources.iter_documents`, with
+the costly per-document work -- HTML extraction, the language check -- deferred to
+the workers' :func:`pidato.sources.finish`), groups them into chunks of ``chunk_size``
+items (a document or a failure), and tags each chunk -- in this process, in
+``workers`` processes, or on a Dask cluster -- where it is committed as numbered
+files, written to temporary names and renamed into ``OUT.parts/``. A run killed at
+any moment leaves only whole chunks behind; ``resume=True`` checks that inputs and
+settings are unchanged, keeps the unbroken run of chunks from the first, skips their
+items and goes on. At the end the parts are streamed into ``OUT`` (Parquet, CSV or JSON
 lines by extension), the failures into ``OUT.errors.jsonl``, the manifest into
 ``OUT.manifest.json``, and the parts are removed. Every passage is tagged on its own,
 so the output does not depend on chunking or on the number of workers.
@@ -117,13 +119,16 @@ def commit_chunk(items: list[Doc | Failure], meta: Sequence[str], parts: str, in
 
 def process_chunk(items: list[Doc | Failure], meta: Sequence[str] = DEFAULT_META) -> tuple[list[dict], list[dict], int]:
     """Rows, errors and the number of documents tagged, for one chunk of items."""
+    from .sources import finish
+
     rows, errors, ok = [], [], 0
     prepared = []
     for item in items:
-        if isinstance(item, Failure):
-            errors.append(_error(item))
-            continue
         try:
+            item = finish(item) if isinstance(item, Doc) else item
+            if isinstance(item, Failure):
+                errors.append(_error(item))
+                continue
             prepared.append(_prepare(item, meta))
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop the archive
             errors.append(_error(item, f"tagging failed: {type(exc).__name__}: {exc}"))
@@ -450,7 +455,7 @@ def tag_archive(
     skip = sum(_part_head(p)["items"] for p in done)
     started = time.perf_counter()
     items = iter_documents(inputs, text_field=text_field, id_field=id_field,
-                           meta_fields=None, max_bytes=max_bytes)
+                           meta_fields=None, max_bytes=max_bytes, defer=True)
     for _ in range(skip):
         next(items, None)
     bar = None

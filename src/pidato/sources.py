@@ -21,13 +21,13 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import InputError
 
-__all__ = ["Doc", "Failure", "iter_documents", "count_items", "folder_files", "decode", "looks_indonesian",
-           "html_to_text", "FOLDER_SUFFIXES"]
+__all__ = ["Doc", "Failure", "iter_documents", "finish", "count_items", "folder_files", "decode",
+           "looks_indonesian", "html_to_text", "FOLDER_SUFFIXES"]
 
 FOLDER_SUFFIXES = (".txt", ".md", ".html", ".htm")
 TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet")
@@ -45,6 +45,8 @@ class Doc:
     source: str = ""
     position: str = ""
     encoding: str = "utf-8"
+    #: what :func:`finish` has still to do: "html" (reduce to the article), "language" (check it)
+    pending: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,30 @@ def html_to_text(html: str) -> str | None:
     return unicodedata.normalize("NFC", text)
 
 
+def finish(doc: Doc) -> Doc | Failure:
+    """Do what a document read with ``iter_documents(..., defer=True)`` still needs: an
+    HTML page reduced to its article text, the check that the text is Indonesian and
+    not empty. A document without pending work is returned as it is.
+
+    >>> finish(Doc("d1", "The minister said that the service will be faster for all of the citizens "
+    ...            "in the city.", pending=("language",))).reason
+    'not Indonesian (Indonesian function words 0%, English 59%)'
+    """
+    if not doc.pending:
+        return doc
+    where, text = (doc.source, doc.position), doc.text
+    if "html" in doc.pending:
+        article = html_to_text(text)
+        if article is None:
+            return Failure(*where, "HTML without an article text", doc.doc_id)
+        text = article
+    if "language" in doc.pending:
+        bad = _check_text(text, where, doc.doc_id)
+        if bad is not None:
+            return bad
+    return replace(doc, text=text, pending=())
+
+
 def _check_text(text: str, where: tuple[str, str], doc_id: str | None) -> Failure | None:
     if not text.strip():
         return Failure(*where, "empty text", doc_id)
@@ -127,11 +153,11 @@ def _check_text(text: str, where: tuple[str, str], doc_id: str | None) -> Failur
     return None
 
 
-def _folder(root: Path, max_bytes: int) -> Iterator[Doc | Failure]:
+def _folder(root: Path, max_bytes: int, defer: bool) -> Iterator[Doc | Failure]:
     if (root / "metadata.csv").is_file():
-        yield from _corpus_folder(root, max_bytes)
+        yield from _corpus_folder(root, max_bytes, defer)
         return
-    yield from _files(root, folder_files(root), max_bytes)
+    yield from _files(root, folder_files(root), max_bytes, defer)
 
 
 def folder_files(root: Path) -> list[Path]:
@@ -140,7 +166,7 @@ def folder_files(root: Path) -> list[Path]:
                   key=lambda p: p.relative_to(root).as_posix())
 
 
-def _corpus_folder(root: Path, max_bytes: int) -> Iterator[Doc | Failure]:
+def _corpus_folder(root: Path, max_bytes: int, defer: bool) -> Iterator[Doc | Failure]:
     """A corpus folder (``metadata.csv`` with doc_id + ``texts/<doc_id>.txt``, the layout
     of :func:`pidato.read_corpus`): one document per metadata row, with its metadata."""
     meta_path = root / "metadata.csv"
@@ -155,13 +181,13 @@ def _corpus_folder(root: Path, max_bytes: int) -> Iterator[Doc | Failure]:
             if found is None:
                 yield Failure(str(meta_path), f"line {reader.line_num}", f"no texts/{doc_id}.txt", doc_id)
                 continue
-            for item in _files(found.parent, [found], max_bytes):
+            for item in _files(found.parent, [found], max_bytes, defer):
                 meta = {k: (v or None) for k, v in rec.items() if k not in ("doc_id", "text")}
-                yield (Doc(doc_id, item.text, meta, item.source, item.position, item.encoding)
+                yield (replace(item, doc_id=doc_id, meta=meta)
                        if isinstance(item, Doc) else Failure(item.source, item.position, item.reason, doc_id))
 
 
-def _files(root: Path, files: Iterable[Path], max_bytes: int) -> Iterator[Doc | Failure]:
+def _files(root: Path, files: Iterable[Path], max_bytes: int, defer: bool = False) -> Iterator[Doc | Failure]:
     for f in files:
         rel = f.relative_to(root).as_posix()
         where = (str(f), rel)
@@ -177,14 +203,9 @@ def _files(root: Path, files: Iterable[Path], max_bytes: int) -> Iterator[Doc | 
             yield Failure(*where, "binary file (NUL bytes)", rel)
             continue
         text, encoding = decode(raw)
-        if f.suffix.lower() in (".html", ".htm"):
-            article = html_to_text(text)
-            if article is None:
-                yield Failure(*where, "HTML without an article text", rel)
-                continue
-            text = article
-        bad = _check_text(text, where, rel)
-        yield bad or Doc(rel, text, {}, str(f), rel, encoding)
+        html = f.suffix.lower() in (".html", ".htm")
+        doc = Doc(rel, text, {}, str(f), rel, encoding, ("html", "language") if html else ("language",))
+        yield doc if defer else finish(doc)
 
 
 def row_document(rec: dict, where: tuple[str, str], fields: dict, max_bytes: float) -> Doc | Failure:
@@ -201,8 +222,8 @@ def row_document(rec: dict, where: tuple[str, str], fields: dict, max_bytes: flo
     text = unicodedata.normalize("NFC", text)
     keep = meta_fields if meta_fields is not None else [k for k in rec if k not in (text_field, id_field)]
     meta = {k: rec.get(k) for k in keep}
-    bad = _check_text(text, where, doc_id)
-    return bad or Doc(doc_id, text, meta, where[0], where[1], fields.get("encoding", "utf-8"))
+    doc = Doc(doc_id, text, meta, where[0], where[1], fields.get("encoding", "utf-8"), ("language",))
+    return doc if fields.get("defer") else finish(doc)
 
 
 def _sniff_encoding(path: Path) -> str:
@@ -325,6 +346,7 @@ def iter_documents(
     id_field: str = "doc_id",
     meta_fields: Iterable[str] | None = None,
     max_bytes: int = MAX_BYTES,
+    defer: bool = False,
 ) -> Iterator[Doc | Failure]:
     """Every document of ``inputs``, in order, or the reason it could not be used.
 
@@ -341,12 +363,17 @@ def iter_documents(
         Table fields to keep as metadata (default: every other field).
     max_bytes
         Documents larger than this are failures, not read.
+    defer
+        Leave the costly per-document work (HTML extraction, the language check) to
+        :func:`finish`, so that a batch run's workers do it in parallel; such documents
+        may still become failures there.
     """
-    fields = {"text": text_field, "id": id_field, "meta": None if meta_fields is None else list(meta_fields)}
+    fields = {"text": text_field, "id": id_field, "meta": None if meta_fields is None else list(meta_fields),
+              "defer": defer}
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            yield from _folder(path, max_bytes)
+            yield from _folder(path, max_bytes, defer)
         elif not path.exists():
             yield Failure(str(path), "input", "no such file or folder")
         elif path.suffix.lower() == ".csv":
@@ -356,7 +383,7 @@ def iter_documents(
         elif path.suffix.lower() == ".parquet":
             yield from _parquet(path, fields, max_bytes)
         elif path.suffix.lower() in FOLDER_SUFFIXES:
-            yield from _files(path.parent, [path], max_bytes)
+            yield from _files(path.parent, [path], max_bytes, defer)
         else:
             yield Failure(str(path), "input", f"unsupported input {path.suffix or '(no suffix)'}; "
                           "give folders or .csv, .jsonl, .parquet files")

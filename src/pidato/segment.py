@@ -4,10 +4,12 @@ Sentence boundaries follow NLTK's Punkt, with parameters that Punkt's trainer
 learned from real Indonesian releases (``data/punkt_id.json``, made by
 ``tools/train_punkt.py``) and a curated abbreviation list
 (``data/abbreviations.txt``: Dr., Drs., Prof., S.H., M.Si., Jl., Kab., dkk., pk.,
-a.n., Yth. ...). Each candidate boundary is judged as Punkt judges it, but only
-the hard ones -- a period after an abbreviation, an initial or a number -- are
-handed to Punkt itself, with their local context; the easy ones ("?", "!", an
-ordinary word and a period) are decided by the same rule without it. That keeps
+a.n., Yth. ...). Each candidate boundary is judged as Punkt judges it, on its local
+context: the easy ones ("?", "!", an ordinary word and a period) by Punkt's first
+rule, the hard ones -- a period after an abbreviation, an initial or a number -- by
+Punkt's token-level heuristics applied to the learned parameters
+(:func:`_punkt_breaks`, tested to agree with NLTK's Punkt; NLTK itself, whose import
+costs seconds, is called only for unusual contexts such as stray quotes). That keeps
 long texts linear and fast. Rules then mend what Punkt gets wrong in this genre:
 
 * a period followed by a comma ("Dr. Basseng., M.Ed") never ends a sentence;

@@ -191,11 +191,11 @@ def _chunks(items: Iterator, size: int) -> Iterator[list]:
 def _commit(parts: Path, index: int, rows: list[dict], errors: list[dict], items: int, ok: int) -> None:
     """One chunk as two files, each written under a temporary name, synced and renamed:
     its rows (``rows-<index>.jsonl``, one flat JSON object per row, which Arrow parses in
-    bulk) and then, as the commit, ``part-<index>.jsonl`` (counts, then the errors)."""
+    bulk) and then, as the commit, ``part-<index>.jsonl`` (counts, then the error lines
+    as they go into the errors file)."""
     _write_synced(parts / f"rows-{index:07d}.jsonl", (json.dumps(r, ensure_ascii=False) for r in rows))
     head = json.dumps({"chunk": index, "items": items, "documents": ok, "rows": len(rows), "errors": len(errors)})
-    _write_synced(parts / f"part-{index:07d}.jsonl", [head, *(json.dumps({"error": e}, ensure_ascii=False)
-                                                             for e in errors)])
+    _write_synced(parts / f"part-{index:07d}.jsonl", [head, *(json.dumps(e, ensure_ascii=False) for e in errors)])
 
 
 def _write_synced(final: Path, lines: Iterable[str]) -> None:
@@ -276,7 +276,8 @@ class _Writer:
 
     def write_rows_file(self, path: Path) -> int:
         """Write the rows of a committed chunk's rows file; returns their number."""
-        if path.stat().st_size == 0:
+        size = path.stat().st_size
+        if size == 0:
             return 0
         if self._pq is None:
             with path.open(encoding="utf-8") as fh:
@@ -286,7 +287,7 @@ class _Writer:
         from pyarrow import json as pa_json
 
         table = pa_json.read_json(
-            path, read_options=pa_json.ReadOptions(use_threads=False, block_size=path.stat().st_size + 1),
+            path, read_options=pa_json.ReadOptions(use_threads=False, block_size=size + 1),
             parse_options=pa_json.ParseOptions(explicit_schema=self._schema, unexpected_field_behavior="error"))
         self.write_table(table.select(self.columns))
         return table.num_rows
@@ -328,7 +329,7 @@ def _assemble(parts: list[Path], out: Path, errors_path: Path, columns: list[str
                 counts["items"] += head["items"]
                 counts["documents"] += head["documents"]
                 for line in fh:
-                    err.write(json.dumps(json.loads(line)["error"], ensure_ascii=False) + "\n")
+                    err.write(line)
                     counts["failures"] += 1
             counts["passages"] += writer.write_rows_file(part.with_name(part.name.replace("part-", "rows-")))
     writer.close()

@@ -279,7 +279,7 @@ def _punkt_breaks(word: str, nxt: str) -> bool:
     """
     token = _plain_next_token(nxt)
     if token is None or not _PLAIN_WORD.fullmatch(word) or "--" in word:
-        return len(list(_tokenizer().span_tokenize(f"{word}. {nxt}"))) > 1
+        return _nltk_punkt_breaks(word, nxt)
     nxt = token
     low, next_low = word.lower(), nxt.lower()
     abbrevs = _abbreviations()
@@ -307,6 +307,11 @@ def _punkt_breaks(word: str, nxt: str) -> bool:
         if opens is None and initial and upper and not context & _LC:
             return False
     return not abbr
+
+
+def _nltk_punkt_breaks(word: str, nxt: str) -> bool:
+    """NLTK's Punkt on ``"{word}. {nxt}"``: more than one sentence?"""
+    return len(list(_tokenizer().span_tokenize(f"{word}. {nxt}"))) > 1
 
 
 def _plain_next_token(nxt: str) -> str | None:

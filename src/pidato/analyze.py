@@ -7,7 +7,6 @@ For other settings build an :class:`Analyzer`, a small picklable callable.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .errors import InputError
@@ -18,22 +17,7 @@ __all__ = ["analyze", "Analyzer", "stems_with_offsets"]
 
 _SENTENCE_END = frozenset({".", "?", "!", "...", "…"})
 _OPENING = frozenset({'"', "“", "„", "«", "(", "[", "'", "‘"})
-
-
-def _words(tokens: list[Token]) -> Iterable[tuple[Token, bool]]:
-    """Word tokens with a flag: does the token open a sentence?"""
-    at_start = True
-    for tok in tokens:
-        if tok.kind in ("word", "abbrev"):
-            yield tok, at_start
-            at_start = False
-        elif tok.kind == "punct":
-            if tok.text in _SENTENCE_END:
-                at_start = True
-            elif tok.text not in _OPENING:
-                at_start = False
-        else:
-            at_start = False
+_SEEN_MAX = 200_000  # words remembered per table (like the stemmer's caches)
 
 
 @dataclass(frozen=True)
@@ -61,9 +45,26 @@ class Analyzer:
     stem: bool = True
     split_clitics: bool = False
     _sw: frozenset[str] = field(init=False, repr=False, compare=False)
+    # what each word token becomes, one table for words opening a sentence and one for
+    # the others: its stem, or "" when it is dropped (never pickled)
+    _seen: tuple[dict, dict] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_sw", load_stopwords() if self.stopwords is None else frozenset(self.stopwords))
+        object.__setattr__(self, "_seen", ({}, {}))
+
+    def __getstate__(self) -> dict:
+        return {"stopwords": self.stopwords, "stem": self.stem, "split_clitics": self.split_clitics}
+
+    def __setstate__(self, state: dict) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+        self.__post_init__()
+
+    def clear_cache(self) -> None:
+        """Forget the words seen so far (memory back; results unchanged)."""
+        for table in self._seen:
+            table.clear()
 
     def __call__(self, text: str) -> list[str]:
         return [s for s, _, _ in self.with_offsets(text)]
@@ -73,22 +74,45 @@ class Analyzer:
         tokenization, when the caller has it already)."""
         if not isinstance(text, str):
             raise InputError(f"analyze() expects one str, got {type(text).__name__}")
-        from .stem import _default
-
         out = []
         if tokens is None:
             tokens = tokenize(text, split_clitics=self.split_clitics)
-        stem_token = _default().stem_token
-        stopwords = self._sw
-        for tok, at_start in _words(tokens):
-            low = tok.text.lower()
-            if low in stopwords or not (low.isalpha() or any(c.isalpha() for c in low)):
-                continue
-            s = stem_token(tok.text, sentence_start=at_start) if self.stem else low
-            if s and s not in stopwords:
-                out.append((s, tok.start, tok.end))
+        at_start, inside = self._seen
+        append = out.append
+        opening = True  # does the next word open a sentence?
+        for tok in tokens:
+            word, start, end, kind = tok
+            if kind == "word" or kind == "abbrev":
+                table = at_start if opening else inside
+                s = table.get(word)
+                if s is None:
+                    s = self._stem_of(word, opening)
+                    if len(table) >= _SEEN_MAX:
+                        table.clear()
+                    table[word] = s
+                if s:
+                    append((s, start, end))
+                opening = False
+            elif kind == "punct":
+                if word in _SENTENCE_END:
+                    opening = True
+                elif word not in _OPENING:
+                    opening = False
+            else:
+                opening = False
         return out
 
+    def _stem_of(self, word: str, opening: bool) -> str:
+        """The stem a word token contributes, or "" when it is dropped (a stopword, no
+        letter, or a stem that is a stopword)."""
+        from .stem import _default
+
+        low = word.lower()
+        stopwords = self._sw
+        if low in stopwords or not (low.isalpha() or any(c.isalpha() for c in low)):
+            return ""
+        s = _default().stem_token(word, sentence_start=opening) if self.stem else low
+        return s if s and s not in stopwords else ""
 
 _DEFAULT = Analyzer()
 

@@ -68,43 +68,76 @@ class TfidfTable:
         return cls(vocab, [math.log((1 + n) / (1 + df[t])) + 1.0 for t in vocab])
 
     def transform(self, docs: Iterable[list[str]]) -> sparse.csr_matrix:
+        """TF-IDF rows of passages given as terms (:func:`ngrams` of their stems)."""
+        index = self.index
+        return self._rows([{index[t]: c for t, c in Counter(terms).items() if t in index} for terms in docs])
+
+    def transform_stems(self, docs: Iterable[list[str]]) -> sparse.csr_matrix:
+        """:meth:`transform` of ``ngrams(stems)`` for each list of stems, without building
+        the bigrams that cannot be in the vocabulary (a bigram found in ``min_df``
+        passages has both its words in at least as many, so a bigram is looked up only
+        when both words are terms)."""
+        if not self._closed_under_parts():
+            return self.transform(ngrams(stems) for stems in docs)
+        index = self.index
+        rows = []
+        for stems in docs:
+            counts: dict[int, int] = {}
+            known = [index.get(s) for s in stems]
+            for j in known:
+                if j is not None:
+                    counts[j] = counts.get(j, 0) + 1
+            for k in range(len(stems) - 1):
+                if known[k] is not None and known[k + 1] is not None:
+                    j = index.get(f"{stems[k]} {stems[k + 1]}")
+                    if j is not None:
+                        counts[j] = counts.get(j, 0) + 1
+            rows.append(counts)
+        return self._rows(rows)
+
+    def _closed_under_parts(self) -> bool:
+        """Is each word of every bigram in the vocabulary a term too (true of :meth:`build`)?"""
+        if not hasattr(self, "_closed"):
+            index = self.index
+            self._closed = all(part in index for term in self.vocabulary if " " in term for part in term.split(" "))
+        return self._closed
+
+    def _rows(self, counts: list[dict[int, int]]) -> sparse.csr_matrix:
+        """Sublinear term frequency times idf, each row scaled to unit length; ``counts``
+        holds each passage's term counts by column, in order of first occurrence."""
         import numpy as np
         from scipy import sparse
 
-        rows, cols, vals = [], [], []
-        n = 0
-        index = self.index
-        for n, terms in enumerate(docs, start=1):
-            counts = {index[t]: c for t, c in Counter(terms).items() if t in index}
-            if not counts:
-                continue
-            weights = {j: (1.0 + math.log(c)) * self.idf[j] for j, c in counts.items()}
-            norm = math.sqrt(sum(w * w for w in weights.values()))
-            for j, w in sorted(weights.items()):
-                rows.append(n - 1)
-                cols.append(j)
-                vals.append(w / norm)
-        return sparse.csr_matrix((np.array(vals, dtype=float), (rows, cols)), shape=(n, len(self.vocabulary)))
+        idf, log, sqrt = self.idf, math.log, math.sqrt
+        indptr, cols, vals = [0], [], []
+        for row in counts:
+            weights = {j: (1.0 + log(c)) * idf[j] for j, c in row.items()}
+            if weights:
+                norm = sqrt(sum(w * w for w in weights.values()))
+                for j in sorted(weights):
+                    cols.append(j)
+                    vals.append(weights[j] / norm)
+            indptr.append(len(cols))
+        return sparse.csr_matrix((np.array(vals, dtype=float), np.array(cols, dtype=np.int32),
+                                  np.array(indptr, dtype=np.int32)), shape=(len(counts), len(self.vocabulary)))
 
 
 def analyse(texts: Sequence[str], lexicon: Lexicon, *, tokens: Sequence[list] | None = None,
-            ) -> tuple[list, list[list[str]], list[list]]:
+            ) -> tuple[list[list[tuple[str, int, int]]], list[list]]:
     """Per passage, from one tokenization: the stems with their offsets
-    (:func:`pidato.stems_with_offsets`), the stem n-grams (:func:`stem_ngrams`) and the
-    lexicon hits (:func:`pidato.lexicon.find_evidence`). ``tokens`` may pass each
-    text's :func:`pidato.tokenize`."""
+    (:func:`pidato.stems_with_offsets`; :func:`ngrams` of the stems are the passage's
+    terms) and the lexicon hits (:func:`pidato.lexicon.find_evidence`). ``tokens`` may
+    pass each text's :func:`pidato.tokenize`."""
     from .analyze import _DEFAULT as analyzer
     from .lexicon import find_evidence
     from .tokenize import tokenize
 
-    spans, terms, hits = [], [], []
+    spans, hits = [], []
     for i, text in enumerate(texts):
         toks = tokenize(text) if tokens is None else tokens[i]
-        found = analyzer.with_offsets(text, tokens=toks)
-        spans.append(found)
-        terms.append(ngrams([s for s, _, _ in found]))
+        spans.append(analyzer.with_offsets(text, tokens=toks))
         hits.append(find_evidence(text, lexicon, tokens=toks))
-    return spans, terms, hits
+    return spans, hits
 
 
 def feature_matrix(tfidf: sparse.csr_matrix, lex: np.ndarray) -> sparse.csr_matrix:

@@ -52,6 +52,7 @@ _CONNECTOR = r"(?:yang|dan|untuk|dari|di|ke|bagi|serta|dalam|atas|pada|melalui|m
 # three or more capitalised words in a row, small connectors and commas allowed between
 _NAME_RUN = re.compile(rf"{_CAP}(?:{_SEP}(?:{_CONNECTOR}{_SEP})*{_CAP}){{2,}}")
 _ACRONYM_SPLIT = re.compile(r"[^0-9A-Za-z]+")
+_SEEN_MAX = 200_000  # words remembered per lexicon (like the stemmer's caches)
 
 
 class Evidence(NamedTuple):
@@ -98,6 +99,17 @@ class Lexicon:
                 if items else None
             )
         return self._cache["pattern"]
+
+    def __getstate__(self) -> dict:
+        return {"themes": self.themes, "exclusions": self.exclusions, "source": self.source}
+
+    def __setstate__(self, state: dict) -> None:  # the caches are rebuilt where needed
+        for name, value in {**state, "_cache": {}}.items():
+            object.__setattr__(self, name, value)
+
+    def clear_cache(self) -> None:
+        """Forget the words seen so far (memory back; results unchanged)."""
+        self._cache.pop("words", None)
 
 
 def _check_weights(name: str, table: dict) -> dict[str, float]:
@@ -146,7 +158,6 @@ def find_evidence(text: str, lexicon: Lexicon | None = None, *, tokens: list | N
     """Every lexicon hit in ``text``, in order, with offsets into ``text``.
 
     ``tokens`` may pass ``pidato.tokenize(text)`` when the caller has it already."""
-    from .stem import _default as _default_stemmer
     from .tokenize import tokenize
 
     if not isinstance(text, str):
@@ -165,26 +176,28 @@ def find_evidence(text: str, lexicon: Lexicon | None = None, *, tokens: list | N
                 continue
             theme, weight = phrases[m.group(0)]
             hits.append(Evidence(theme, m.group(0), text[m.start():m.end()], m.start(), m.end(), False, weight))
-    stems = lex.entries("stems")
-    acronyms = lex.entries("acronyms")
-    tokens = [t for t in (tokenize(text) if tokens is None else tokens) if t.kind not in ("punct", "space")]
-    stemmer = _default_stemmer()
-    for i, tok in enumerate(tokens):
-        if taken and any(s <= tok.start < e for s, e in taken):
+    seen = lex._cache.setdefault("words", {})
+    if len(seen) >= _SEEN_MAX:
+        seen.clear()
+    first = True
+    for tok in tokenize(text) if tokens is None else tokens:
+        word, start, end, kind = tok
+        if kind == "punct" or kind == "space":
             continue
-        # "WBK/WBBM" and "SP4N-LAPOR!" hold several acronyms: the first known one counts
-        word = tok.text
-        if word.isascii() and word.isalnum():  # the common case, no separator
-            found = (word, *acronyms[word]) if word in acronyms else None
+        opening, first = first, False
+        if taken and any(s <= start < e for s, e in taken):
+            continue
+        if opening or kind != "word":
+            found = _token_hit(lex, word, kind, opening)
         else:
-            found = next(((p, *acronyms[p]) for p in _ACRONYM_SPLIT.split(word) if p in acronyms), None)
-        if found is None and tok.kind in ("word", "abbrev"):
-            root = stemmer.stem_token(tok.text, sentence_start=i == 0)
-            if root in stems:
-                found = (root, *stems[root])
-        if found is not None:
+            found = seen.get(word)
+            if found is None:
+                found = seen[word] = _token_hit(lex, word, kind, False)
+        if found:
             entry, theme, weight = found
-            hits.append(Evidence(theme, entry, tok.text, tok.start, tok.end, False, weight))
+            hits.append(Evidence(theme, entry, word, start, end, False, weight))
+    if not hits:
+        return hits
     hits.sort(key=lambda h: h.start)
     names = [m.span() for m in _NAME_RUN.finditer(text)]
     out = []
@@ -193,6 +206,24 @@ def find_evidence(text: str, lexicon: Lexicon | None = None, *, tokens: list | N
         out.append(h._replace(negated=_negated(low, h.start), in_name=in_name,
                               weight=h.weight * NAME_WEIGHT if in_name else h.weight))
     return out
+
+
+def _token_hit(lex: Lexicon, word: str, kind: str, opening: bool) -> tuple | bool:
+    """``(entry, theme, weight)`` of the acronym or stem entry one token matches, or
+    False. "WBK/WBBM" and "SP4N-LAPOR!" hold several acronyms: the first known one counts."""
+    from .stem import _default as _default_stemmer
+
+    acronyms = lex.entries("acronyms")
+    if word.isascii() and word.isalnum():  # the common case, no separator
+        found = (word, *acronyms[word]) if word in acronyms else None
+    else:
+        found = next(((p, *acronyms[p]) for p in _ACRONYM_SPLIT.split(word) if p in acronyms), None)
+    if found is None and kind in ("word", "abbrev"):
+        root = _default_stemmer().stem_token(word, sentence_start=opening)
+        stems = lex.entries("stems")
+        if root in stems:
+            found = (root, *stems[root])
+    return found or False
 
 
 def _negated(low: str, start: int) -> bool:

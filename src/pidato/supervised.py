@@ -33,7 +33,7 @@ from ._inputs import texts_list as _texts
 from .classify import NotFittedError
 from .coding import THEMES
 from .errors import InputError, ResourceError
-from .features import LEXICON_FEATURES, TfidfTable, analyse, feature_matrix, lexicon_rows
+from .features import LEXICON_FEATURES, TfidfTable, analyse, feature_matrix, lexicon_rows, ngrams
 from .model import FORMAT as _FORMAT
 from .model import PARAMS as _PARAMS
 from .model import calibrate, lexicon_digest, read_model
@@ -104,8 +104,8 @@ class SupervisedTagger(BaseEstimator):
     # -- fitting ---------------------------------------------------------------
     def _features(self, texts: list[str]) -> tuple[list[list[str]], np.ndarray]:
         """Stem n-grams and weighted lexicon scores of each passage (vocabulary-free)."""
-        _, terms, hits = analyse(texts, self.lexicon_)
-        return terms, lexicon_rows(hits) * float(self.lexicon_weight)
+        spans, hits = analyse(texts, self.lexicon_)
+        return [ngrams([s for s, _, _ in found]) for found in spans], lexicon_rows(hits) * float(self.lexicon_weight)
 
     @staticmethod
     def _matrix(table: TfidfTable, terms: list[list[str]], lex: np.ndarray):

@@ -115,8 +115,8 @@ def tag_texts(texts: list[str], *, tagger: SupervisedTagger | None = None, offse
     tagger._check()
     if not texts:
         return np.zeros((0, len(THEMES))), np.zeros((0, len(THEMES)), dtype=int), []
-    spans, terms, hits = analyse(texts, tagger.lexicon_, tokens=tokens)
-    tfidf = tagger.table_.transform(terms)
+    spans, hits = analyse(texts, tagger.lexicon_, tokens=tokens)
+    tfidf = tagger.table_.transform_stems([[s for s, _, _ in found] for found in spans])
     lex = lexicon_rows(hits) * float(tagger.lexicon_weight)
     proba = calibrate(feature_matrix(tfidf, lex) @ tagger.coef_.T + tagger.intercept_, tagger.platt_)
     labels = at_threshold(proba, tagger.threshold)

@@ -162,10 +162,15 @@ def tokenize(
 _LAYOUTS: dict[str, tuple[tuple[int, int, str], ...]] = {}
 
 
-def _default_abbreviations() -> frozenset[str]:
-    from .segment import load_abbreviations
+_ABBREVIATIONS: list[frozenset[str]] = []  # the default list, read on first use
 
-    return load_abbreviations()
+
+def _default_abbreviations() -> frozenset[str]:
+    if not _ABBREVIATIONS:
+        from .segment import load_abbreviations
+
+        _ABBREVIATIONS.append(load_abbreviations())
+    return _ABBREVIATIONS[0]
 
 
 def _layout(s: str, n: int, abbreviations: frozenset[str]) -> tuple[tuple[int, int, str], ...]:

@@ -57,9 +57,9 @@ def tag_partition(docs: pd.DataFrame, *, text_col: str = "text", id_col: str = "
     # the same checks as a table read by pidato tag (empty, not Indonesian), no size limit
     items = [row_document(rec, ("dask", str(i)), spec, max_bytes=float("inf"))
              for i, rec in enumerate(docs.to_dict("records"))]
-    rows, errors, _ = process_chunk(items, list(fields))
+    columns, errors, _ = process_chunk(items, list(fields))
     template = meta_frame(fields)
-    frames = [pd.DataFrame(rows, columns=template.columns[:-1]).assign(error=None)] if rows else []
+    frames = [pd.DataFrame(columns).assign(error=None)] if columns["doc_id"] else []
     if errors:
         frames.append(pd.DataFrame([{"doc_id": e["doc_id"], "error": e["reason"]} for e in errors],
                                    columns=["doc_id", "error"]))

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ._chars import fold
+from ._patterns import one_of
 from .coding import THEMES
 from .errors import InputError, ResourceError
 
@@ -93,11 +94,8 @@ class Lexicon:
     def phrase_pattern(self) -> re.Pattern[str] | None:
         """One regex for exclusions and phrases, longest first, on folded lowercase text."""
         if "pattern" not in self._cache:
-            items = sorted({*self.exclusions, *self.entries("phrases")}, key=len, reverse=True)
-            self._cache["pattern"] = (
-                re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(p).lower()) for p in items) + r")(?!\w)")
-                if items else None
-            )
+            items = {fold(p).lower() for p in (*self.exclusions, *self.entries("phrases"))}
+            self._cache["pattern"] = re.compile(r"(?<!\w)" + one_of(items) + r"(?!\w)") if items else None
         return self._cache["pattern"]
 
     def __getstate__(self) -> dict:

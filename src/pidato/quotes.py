@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from ._chars import CLOSE_QUOTES, OPEN_QUOTES
 from ._resources import read_lines
+from ._patterns import one_of
 from ._speech_words import PRONOUNS, ROLE_WORDS, SAY_AFTER, SAY_BEFORE, TITLES
 from .tokenize import Token, tokenize
 
@@ -41,46 +42,25 @@ class Attribution(NamedTuple):
     voice: str
 
 
-def _one_of(words: Iterable[str]) -> str:
-    """A regex matching any of ``words`` and preferring the longest, as a trie of
-    their letters ("me(?:n(?:egaskan|...)|...)"): far fewer branches tried at each
-    position than a plain alternation of the words."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a word ends here
-
-    def branch(node: dict) -> str:
-        kids = [re.escape(ch) + branch(sub) for ch, sub in sorted(node.items()) if ch]
-        if not kids:
-            return ""
-        body = kids[0] if len(kids) == 1 else "(?:" + "|".join(kids) + ")"
-        return f"(?:{body})?" if "" in node else body  # greedy: a longer word first
-
-    return branch(trie)
-
-
 _QUOTE_CHAR = re.compile(f'[{OPEN_QUOTES}{CLOSE_QUOTES}"]')
 _AFTER = re.compile(
-    r"[\s,.]*(?P<verb>" + _one_of(SAY_AFTER) + r")(?P<nya>nya)?\b"
+    r"[\s,.]*(?P<verb>" + one_of(SAY_AFTER) + r")(?P<nya>nya)?\b"
 )
-_BEFORE_VERB = re.compile(r"\b(?:" + _one_of(SAY_BEFORE) + r")\b")
+_BEFORE_VERB = re.compile(r"\b(?:" + one_of(SAY_BEFORE) + r")\b")
 _REPORTED = re.compile(
-    r"\b(?P<verb>" + _one_of(SAY_BEFORE) + r")\s+"
+    r"\b(?P<verb>" + one_of(SAY_BEFORE) + r")\s+"
     r"(?:bahwa|agar|supaya|jika|kalau|apabila|pentingnya|perlunya)\b"
 )
 _SUBJECT_VERB = re.compile(
     r"(?:(?:Sementara\s+itu|Selain\s+itu|Selanjutnya|Kemudian|Di\s+sisi\s+lain|Pada\s+kesempatan\s+\w+"
     r"|Dalam\s+kesempatan\s+\w+|Dalam\s+sambutannya|Dalam\s+arahannya|Dalam\s+laporannya),\s+)?"
     r"(?:[A-Z][\w.'’-]*,?\s+){1,14}?(?:yang\s[^,.]{1,80},\s+)?(?:juga\s+|pun\s+|kembali\s+|lebih\s+lanjut\s+)?(?P<verb>"
-    + _one_of(SAY_BEFORE)
+    + one_of(SAY_BEFORE)
     + r")\b"
 )
 # ", kata Kamaruddin," inside a sentence of reported speech
 _INLINE_SAY = re.compile(
-    r",\s+(?:" + _one_of(SAY_AFTER) + r")\s+"
+    r",\s+(?:" + one_of(SAY_AFTER) + r")\s+"
     r"(?=(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*,)"  # the name is closed by a comma
 )
 _MENURUT = re.compile(r"\b[Mm]enurut(?P<nya>nya)?\b")

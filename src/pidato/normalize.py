@@ -14,6 +14,7 @@ offsets you need.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from typing import NamedTuple
@@ -107,6 +108,13 @@ def find_boilerplate(text: str) -> list[Span]:
     >>> [(t[s.start:s.end], s.kind) for s in find_boilerplate(t)]
     [('Menu Close', 'navigation'), ('(ler/ler)', 'editor'), ('#asnberakhlak', 'hashtags')]
     """
+    return list(_boilerplate(text))
+
+
+@functools.lru_cache(maxsize=16)
+def _boilerplate(text: str) -> tuple[Span, ...]:
+    """:func:`find_boilerplate`, remembered for the last few texts: a document's metadata
+    and its passages both ask about it."""
     folded = fold(text)
     spans: list[Span] = []
     # Furniture fills whole lines that are short, or that open with a marker
@@ -130,7 +138,7 @@ def find_boilerplate(text: str) -> list[Span]:
         if "/" in m.group() or m.end() >= tail:  # "(ant)" inside a text may be an abbreviation
             spans.append(Span(m.start(), m.end(), "editor"))
     spans = [_trim(folded, s) for s in spans]
-    return _merge(sorted(s for s in spans if s.end > s.start))
+    return tuple(_merge(sorted(s for s in spans if s.end > s.start)))
 
 
 _TEXT_LINE = re.compile(r"[^\n]*\S[^\n]*")

@@ -123,21 +123,22 @@ def tag_texts(texts: list[str], *, tagger: SupervisedTagger | None = None, offse
     vocab, coef = tagger.table_.vocabulary, tagger.coef_
     evidence = []
     for i, text in enumerate(texts):
-        out = [{"theme": e.theme, "entry": e.entry, "surface": e.surface, "start": e.start, "end": e.end,
-                "negated": e.negated, "source": "lexicon", "weight": e.weight} for e in hits[i]]
+        base = int(offsets[i]) if offsets is not None else 0
+        out = [{"theme": e.theme, "entry": e.entry, "surface": e.surface, "start": e.start + base,
+                "end": e.end + base, "negated": e.negated, "source": "lexicon", "weight": e.weight} for e in hits[i]]
         tagged = [j for j in range(len(THEMES)) if labels[i][j]]
         if tagged:
             row = slice(tfidf.indptr[i], tfidf.indptr[i + 1])
             idx, val = tfidf.indices[row], tfidf.data[row]
-            out += _top_words(text, spans[i], [(j, THEMES[j]) for j in tagged], idx, val, vocab, coef)
-        base = int(offsets[i]) if offsets is not None else 0
-        evidence.append([{**e, "start": e["start"] + base, "end": e["end"] + base} for e in out] if base else out)
+            out += _top_words(text, spans[i], [(j, THEMES[j]) for j in tagged], idx, val, vocab, coef, base)
+        evidence.append(out)
     return proba, labels, evidence
 
 
-def _top_words(text, spans, themes, idx, val, vocab, coef) -> list[dict]:
+def _top_words(text, spans, themes, idx, val, vocab, coef, base=0) -> list[dict]:
     """The model words of ``themes`` (pairs of index and name): the terms with the largest
-    positive contribution (TF-IDF weight x coefficient) to each theme's score."""
+    positive contribution (TF-IDF weight x coefficient) to each theme's score; offsets
+    into ``text`` plus ``base``."""
     stems = [s for s, _, _ in spans]
     where: dict[str, tuple[int, int]] = {}
     for k, (s, a, b) in enumerate(spans):
@@ -149,7 +150,7 @@ def _top_words(text, spans, themes, idx, val, vocab, coef) -> list[dict]:
         contrib = sorted(((v * coef[j, k], vocab[k]) for k, v in zip(idx, val)), reverse=True)
         for value, term in [c for c in contrib if c[0] > 0][:MODEL_WORDS]:
             a, b = where[term]
-            out.append({"theme": theme, "entry": term, "surface": text[a:b], "start": a, "end": b,
+            out.append({"theme": theme, "entry": term, "surface": text[a:b], "start": a + base, "end": b + base,
                         "negated": False, "source": "model", "weight": round(float(value), 4)})
     return out
 

@@ -387,7 +387,8 @@ def _executor(workers: int, scheduler: str | None):
 
         from .tag import _scorer
 
-        _scorer()  # loaded once here; forked workers share it
+        _scorer()  # loaded once here; forked workers share it (and the Arrow they commit with)
+        import pyarrow.ipc  # noqa: F401
         return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork"),
                                    initializer=_die_with_parent), None
     return None, None
@@ -449,7 +450,8 @@ def tag_archive(
     settings = {"text_field": text_field, "id_field": id_field, "meta": meta_cols, "max_bytes": max_bytes,
                 "chunk_size": chunk_size, "format": FORMAT_VERSION}
     described = describe_inputs(inputs)
-    run_key = {"inputs": described, "settings": settings, **fingerprints()}
+    made_by = fingerprints()
+    run_key = {"inputs": described, "settings": settings, **made_by}
     if parts.exists():
         if force:
             shutil.rmtree(parts)
@@ -517,7 +519,7 @@ def tag_archive(
     _release_caches()
     counts = _assemble(_committed(parts), out, errors_path, columns)
     manifest = {
-        "pidato": __version__, "pysastrawi": _pysastrawi_version(), **{k: v for k, v in fingerprints().items()
+        "pidato": __version__, "pysastrawi": _pysastrawi_version(), **{k: v for k, v in made_by.items()
                                                                        if k != "pidato"},
         "output": str(out), "errors": str(errors_path), "columns": columns, "settings": settings,
         "workers": workers, "scheduler": scheduler, "inputs": described, "counts": counts,

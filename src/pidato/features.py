@@ -111,7 +111,7 @@ class TfidfTable:
         idf, log, sqrt = self.idf, math.log, math.sqrt
         indptr, cols, vals = [0], [], []
         for row in counts:
-            weights = {j: (1.0 + log(c)) * idf[j] for j, c in row.items()}
+            weights = {j: idf[j] if c == 1 else (1.0 + log(c)) * idf[j] for j, c in row.items()}  # 1 + ln 1 = 1
             if weights:
                 norm = sqrt(sum(w * w for w in weights.values()))
                 for j in sorted(weights):

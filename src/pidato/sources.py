@@ -97,7 +97,7 @@ def looks_indonesian(text: str, *, min_words: int = 12) -> tuple[bool, str]:
     words = _WORD.findall(text[:20000])
     if len(words) < min_words:
         return True, "short"
-    words = " ".join(words).lower().split(" ")  # each word lowercased, in one call
+    words = list(map(str.lower, words))
     ind = sum(map(_ID_WORDS.__contains__, words)) / len(words)
     eng = sum(map(_EN_WORDS.__contains__, words)) / len(words)
     ok = not (eng > 2 * ind and eng >= 0.08)

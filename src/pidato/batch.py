@@ -16,6 +16,7 @@ so the output does not depend on chunking or on the number of workers.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import json
@@ -41,7 +42,7 @@ EXIT = {"ok": 0, "partial": 1, "usage": 2, "failed": 3, "internal": 4}
 FORMAT_VERSION = 3
 #: rows per Parquet row group
 ROW_GROUP = 5_000
-_COLLECT_EVERY = 100_000  # new container objects between passes of the cyclic collector
+_COLLECT_EVERY = 1_000_000  # new container objects between passes of the cyclic collector
 
 
 def output_columns(meta: Sequence[str] = DEFAULT_META) -> list[str]:
@@ -354,12 +355,13 @@ def _assemble(parts: list[Path], out: Path, errors_path: Path, columns: list[str
 
 def _release_caches() -> None:
     """Give the tagging caches back before the output is assembled (lower peak memory)."""
-    import gc
-
+    from .analyze import _DEFAULT as analyzer
+    from .lexicon import load_lexicon
     from .stem import _default as stemmer
 
     stemmer().clear_cache()
-    gc.collect()
+    analyzer.clear_cache()
+    load_lexicon().clear_cache()
 
 
 def _die_with_parent() -> None:
@@ -484,39 +486,18 @@ def tag_archive(
         bar = tqdm(desc="tagging", unit="doc", initial=skip, total=count_items(inputs), dynamic_ncols=True,
                    smoothing=0.1)
     executor, client = _executor(workers, scheduler)
-    index = len(done)
-    collect_every = gc.get_threshold()
-    # Tagging keeps a chunk's tokens alive and creates no reference cycles: the cyclic
-    # collector's default pace (a pass every 700 new objects) cost 13% of a run.
-    # Forked workers inherit the slower pace.
-    gc.set_threshold(_COLLECT_EVERY, *collect_every[1:])
-    try:
-        chunks = _chunks(items, chunk_size)
-        if executor is None:
-            for chunk in chunks:
-                columns, errors, ok = process_chunk(chunk, meta_cols)
-                _commit(parts, index, columns, errors, len(chunk), ok)
-                index += 1
-                _tick(bar, progress, len(chunk))
-        else:
-            window: deque = deque()
-            ahead = 2 * max(workers, 2)
-            for chunk in chunks:
-                window.append(executor.submit(commit_chunk, chunk, meta_cols, str(parts), index))
-                index += 1
-                while len(window) >= ahead:
-                    _tick(bar, progress, window.popleft().result())
-            while window:
-                _tick(bar, progress, window.popleft().result())
-    finally:
-        gc.set_threshold(*collect_every)
-        if bar is not None:
-            bar.close()
-        if executor is not None and client is None:
-            executor.shutdown(wait=True)
-        if client is not None:
-            client.close()
-    _release_caches()
+    with _few_collections():
+        try:
+            _run_chunks(_chunks(items, chunk_size), meta_cols, parts, len(done), executor,
+                        lambda n: _tick(bar, progress, n), ahead=2 * max(workers, 2))
+        finally:
+            if bar is not None:
+                bar.close()
+            if executor is not None and client is None:
+                executor.shutdown(wait=True)
+            if client is not None:
+                client.close()
+        _release_caches()
     counts = _assemble(_committed(parts), out, errors_path, columns)
     manifest = {
         "pidato": __version__, "pysastrawi": _pysastrawi_version(), **{k: v for k, v in made_by.items()
@@ -532,6 +513,43 @@ def tag_archive(
     os.replace(tmp, manifest_path)
     shutil.rmtree(parts)
     return manifest
+
+
+def _run_chunks(chunks: Iterator[list], meta: list[str], parts: Path, index: int, executor,
+                tick: Callable[[int], None], ahead: int) -> None:
+    """Tag chunks, numbered from ``index``, here or in the executor's workers (at most
+    ``ahead`` chunks submitted and not done); each chunk is committed where it is tagged."""
+    if executor is None:
+        for chunk in chunks:
+            columns, errors, ok = process_chunk(chunk, meta)
+            _commit(parts, index, columns, errors, len(chunk), ok)
+            index += 1
+            tick(len(chunk))
+        return
+    window: deque = deque()
+    for chunk in chunks:
+        window.append(executor.submit(commit_chunk, chunk, meta, str(parts), index))
+        index += 1
+        while len(window) >= ahead:
+            tick(window.popleft().result())
+    while window:
+        tick(window.popleft().result())
+
+
+@contextlib.contextmanager
+def _few_collections():
+    """Tagging keeps a chunk's tokens alive and creates no reference cycles: the cyclic
+    collector's default pace (a pass every 700 new objects) cost 13% of a run. It runs
+    every ``_COLLECT_EVERY`` new objects instead, and what exists when tagging starts
+    (modules, the model) is left out of its passes; forked workers inherit both."""
+    every = gc.get_threshold()
+    gc.set_threshold(_COLLECT_EVERY, *every[1:])
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.set_threshold(*every)
+        gc.unfreeze()
 
 
 def _tick(bar, progress, n: int) -> None:

@@ -185,12 +185,13 @@ def find_evidence(text: str, lexicon: Lexicon | None = None, *, tokens: list | N
         opening, first = first, False
         if taken and any(s <= start < e for s, e in taken):
             continue
-        if opening or kind != "word":
-            found = _token_hit(lex, word, kind, opening)
+        if opening:
+            found = _token_hit(lex, word, kind, True)
         else:
-            found = seen.get(word)
+            key = word if kind == "word" else (word, kind)
+            found = seen.get(key)
             if found is None:
-                found = seen[word] = _token_hit(lex, word, kind, False)
+                found = seen[key] = _token_hit(lex, word, kind, False)
         if found:
             entry, theme, weight = found
             hits.append(Evidence(theme, entry, word, start, end, False, weight))
@@ -209,19 +210,24 @@ def find_evidence(text: str, lexicon: Lexicon | None = None, *, tokens: list | N
 def _token_hit(lex: Lexicon, word: str, kind: str, opening: bool) -> tuple | bool:
     """``(entry, theme, weight)`` of the acronym or stem entry one token matches, or
     False. "WBK/WBBM" and "SP4N-LAPOR!" hold several acronyms: the first known one counts."""
-    from .stem import _default as _default_stemmer
-
     acronyms = lex.entries("acronyms")
     if word.isascii() and word.isalnum():  # the common case, no separator
         found = (word, *acronyms[word]) if word in acronyms else None
     else:
         found = next(((p, *acronyms[p]) for p in _ACRONYM_SPLIT.split(word) if p in acronyms), None)
     if found is None and kind in ("word", "abbrev"):
-        root = _default_stemmer().stem_token(word, sentence_start=opening)
+        root = _stemmer().stem_token(word, sentence_start=opening)
         stems = lex.entries("stems")
         if root in stems:
             found = (root, *stems[root])
     return found or False
+
+
+@functools.cache
+def _stemmer():
+    from .stem import _default
+
+    return _default()
 
 
 def _negated(low: str, start: int) -> bool:

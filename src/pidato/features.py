@@ -70,15 +70,18 @@ class TfidfTable:
     def transform(self, docs: Iterable[list[str]]) -> sparse.csr_matrix:
         """TF-IDF rows of passages given as terms (:func:`ngrams` of their stems)."""
         index = self.index
-        return self._rows([{index[t]: c for t, c in Counter(terms).items() if t in index} for terms in docs])
+        counts = [{index[t]: c for t, c in Counter(terms).items() if t in index} for terms in docs]
+        return self.matrix(self._weights(counts))
 
-    def transform_stems(self, docs: Iterable[list[str]]) -> sparse.csr_matrix:
-        """:meth:`transform` of ``ngrams(stems)`` for each list of stems, without building
-        the bigrams that cannot be in the vocabulary (a bigram found in ``min_df``
-        passages has both its words in at least as many, so a bigram is looked up only
-        when both words are terms)."""
+    def stem_rows(self, docs: Iterable[list[str]]) -> list[tuple[list[int], list[float]]]:
+        """The rows of :meth:`transform` of ``ngrams(stems)`` for each list of stems, as
+        (columns in order, weights), without building the bigrams that cannot be in the
+        vocabulary (a bigram found in ``min_df`` passages has both its words in at least
+        as many, so a bigram is looked up only when both words are terms)."""
         if not self._closed_under_parts():
-            return self.transform(ngrams(stems) for stems in docs)
+            index = self.index
+            return self._weights([{index[t]: c for t, c in Counter(ngrams(stems)).items() if t in index}
+                                  for stems in docs])
         index = self.index
         rows = []
         for stems in docs:
@@ -93,7 +96,7 @@ class TfidfTable:
                     if j is not None:
                         counts[j] = counts.get(j, 0) + 1
             rows.append(counts)
-        return self._rows(rows)
+        return self._weights(rows)
 
     def _closed_under_parts(self) -> bool:
         """Is each word of every bigram in the vocabulary a term too (true of :meth:`build`)?"""
@@ -102,24 +105,31 @@ class TfidfTable:
             self._closed = all(part in index for term in self.vocabulary if " " in term for part in term.split(" "))
         return self._closed
 
-    def _rows(self, counts: list[dict[int, int]]) -> sparse.csr_matrix:
+    def _weights(self, counts: list[dict[int, int]]) -> list[tuple[list[int], list[float]]]:
         """Sublinear term frequency times idf, each row scaled to unit length; ``counts``
         holds each passage's term counts by column, in order of first occurrence."""
+        idf, log, sqrt = self.idf, math.log, math.sqrt
+        out = []
+        for row in counts:
+            weights = {j: idf[j] if c == 1 else (1.0 + log(c)) * idf[j] for j, c in row.items()}  # 1 + ln 1 = 1
+            cols = sorted(weights)
+            if weights:
+                norm = sqrt(sum(w * w for w in weights.values()))
+                out.append((cols, [weights[j] / norm for j in cols]))
+            else:
+                out.append((cols, []))
+        return out
+
+    def matrix(self, rows: list[tuple[list[int], list[float]]]) -> sparse.csr_matrix:
+        """Rows of (columns, weights) as a sparse matrix."""
         import numpy as np
         from scipy import sparse
 
-        idf, log, sqrt = self.idf, math.log, math.sqrt
-        indptr, cols, vals = [0], [], []
-        for row in counts:
-            weights = {j: idf[j] if c == 1 else (1.0 + log(c)) * idf[j] for j, c in row.items()}  # 1 + ln 1 = 1
-            if weights:
-                norm = sqrt(sum(w * w for w in weights.values()))
-                for j in sorted(weights):
-                    cols.append(j)
-                    vals.append(weights[j] / norm)
-            indptr.append(len(cols))
-        return sparse.csr_matrix((np.array(vals, dtype=float), np.array(cols, dtype=np.int32),
-                                  np.array(indptr, dtype=np.int32)), shape=(len(counts), len(self.vocabulary)))
+        indptr = np.zeros(len(rows) + 1, dtype=np.int32)
+        np.cumsum([len(c) for c, _ in rows], out=indptr[1:])
+        cols = np.fromiter((j for c, _ in rows for j in c), dtype=np.int32, count=int(indptr[-1]))
+        vals = np.fromiter((v for _, w in rows for v in w), dtype=float, count=int(indptr[-1]))
+        return sparse.csr_matrix((vals, cols, indptr), shape=(len(rows), len(self.vocabulary)))
 
 
 def analyse(texts: Sequence[str], lexicon: Lexicon, *, tokens: Sequence[list] | None = None,

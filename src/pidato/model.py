@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .lexicon import Lexicon
 
-__all__ = ["FORMAT", "read_model", "lexicon_digest", "calibrate", "Scorer"]
+__all__ = ["FORMAT", "read_model", "lexicon_digest", "calibrate", "linear_scores", "Scorer"]
 
 #: the ``format`` field of a model file
 FORMAT = "pidato-supervised-tagger/1"
@@ -48,6 +48,37 @@ def calibrate(scores: np.ndarray, platt: np.ndarray) -> np.ndarray:
     import numpy as np
 
     return 1.0 / (1.0 + np.exp(-(scores * platt[:, 0] + platt[:, 1])))
+
+
+def linear_scores(rows: list[tuple[list[int], list[float]]], lex: np.ndarray, coef: np.ndarray,
+                  intercept: np.ndarray) -> np.ndarray:
+    """``X @ coef.T + intercept`` for X = the TF-IDF ``rows`` (columns, weights) followed by
+    the lexicon features ``lex``, without SciPy. Each row's products are added in the
+    order SciPy's sparse product adds them (TF-IDF columns in order, then the nonzero
+    lexicon features), so the scores are the same to the last bit."""
+    import numpy as np
+
+    n_vocab = coef.shape[1] - lex.shape[1]
+    cols, vals, lengths = [], [], []
+    for (c, w), extra in zip(rows, lex.tolist()):
+        more = [j for j, v in enumerate(extra) if v != 0]
+        cols += c
+        cols += [n_vocab + j for j in more]
+        vals += w
+        vals += [extra[j] for j in more]
+        lengths.append(len(c) + len(more))
+    n, width = len(lengths), max(lengths, default=0)
+    row_of = np.repeat(np.arange(n), lengths)
+    slot = np.arange(len(cols)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    at = np.zeros((n, width), dtype=np.intp)
+    weight = np.zeros((n, width))
+    at[row_of, slot] = cols
+    weight[row_of, slot] = vals
+    by_feature = np.ascontiguousarray(coef.T)
+    out = np.zeros((n, coef.shape[0]))
+    for k in range(width):  # a padding slot adds 0.0, which changes no sum
+        out += weight[:, k : k + 1] * by_feature[at[:, k]]
+    return out + intercept
 
 
 def read_model(path: str | Path) -> dict:

@@ -108,17 +108,17 @@ def tag_texts(texts: list[str], *, tagger: SupervisedTagger | None = None, offse
     """
     import numpy as np
 
-    from .features import analyse, feature_matrix, lexicon_rows
-    from .model import calibrate
+    from .features import analyse, lexicon_rows
+    from .model import calibrate, linear_scores
 
     tagger = tagger if tagger is not None else _scorer()
     tagger._check()
     if not texts:
         return np.zeros((0, len(THEMES))), np.zeros((0, len(THEMES)), dtype=int), []
     spans, hits = analyse(texts, tagger.lexicon_, tokens=tokens)
-    tfidf = tagger.table_.transform_stems([[s for s, _, _ in found] for found in spans])
+    rows = tagger.table_.stem_rows([[s for s, _, _ in found] for found in spans])
     lex = lexicon_rows(hits) * float(tagger.lexicon_weight)
-    proba = calibrate(feature_matrix(tfidf, lex) @ tagger.coef_.T + tagger.intercept_, tagger.platt_)
+    proba = calibrate(linear_scores(rows, lex, tagger.coef_, tagger.intercept_), tagger.platt_)
     labels = at_threshold(proba, tagger.threshold)
     vocab, coef = tagger.table_.vocabulary, tagger.coef_
     evidence = []
@@ -128,8 +128,7 @@ def tag_texts(texts: list[str], *, tagger: SupervisedTagger | None = None, offse
                 "end": e.end + base, "negated": e.negated, "source": "lexicon", "weight": e.weight} for e in hits[i]]
         tagged = [j for j in range(len(THEMES)) if labels[i][j]]
         if tagged:
-            row = slice(tfidf.indptr[i], tfidf.indptr[i + 1])
-            idx, val = tfidf.indices[row], tfidf.data[row]
+            idx, val = rows[i]
             out += _top_words(text, spans[i], [(j, THEMES[j]) for j in tagged], idx, val, vocab, coef, base)
         evidence.append(out)
     return proba, labels, evidence

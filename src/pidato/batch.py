@@ -110,7 +110,7 @@ def _tag_prepared(prepared: list[tuple[Doc, dict, list, list]], meta: Sequence[s
         columns[t] = [bool(f) for f in labels[:, j].tolist()]
     for j, t in enumerate(THEMES):
         columns[f"p_{t}"] = [round(v, 6) for v in proba[:, j].astype(float).tolist()]
-    columns["evidence"] = [json.dumps(e, ensure_ascii=False) for e in found]
+    columns["evidence"] = [json.dumps(e, ensure_ascii=False) if e else "[]" for e in found]
     return columns
 
 

@@ -86,13 +86,13 @@ class TfidfTable:
         rows = []
         for stems in docs:
             counts: dict[int, int] = {}
-            known = [index.get(s) for s in stems]
+            known = list(map(index.get, stems))
             for j in known:
                 if j is not None:
                     counts[j] = counts.get(j, 0) + 1
-            for k in range(len(stems) - 1):
-                if known[k] is not None and known[k + 1] is not None:
-                    j = index.get(f"{stems[k]} {stems[k + 1]}")
+            for a, b, ja, jb in zip(stems, stems[1:], known, known[1:]):
+                if ja is not None and jb is not None:
+                    j = index.get(f"{a} {b}")
                     if j is not None:
                         counts[j] = counts.get(j, 0) + 1
             rows.append(counts)

@@ -114,6 +114,7 @@ def attribute(
     regions = _quote_regions(text, paragraph_spans)
     tails = _continuation_tails(text, regions)
     people = _Registry()
+    titled = any(t in text for t in _Registry.TITLES)  # what _TITLED needs, looked for once
     region_speaker: dict[int, str | None] = {}
     out: list[Attribution] = []
     r = 0
@@ -139,7 +140,8 @@ def attribute(
             out.append(Attribution(speaker, "quote"))
             paraphrase_from = None
             continue
-        people.note_titled_names(text, s, e)
+        if titled:
+            people.note_titled_names(text, s, e)
         speaker, found = _reported_speaker(text, s, e, people)
         if found:
             out.append(Attribution(speaker, "paraphrase"))
@@ -252,7 +254,10 @@ def _reported_speaker(text: str, s: int, e: int, people: _Registry) -> tuple[str
             return people.resolve(name), True
         if _starts_with_pronoun(sent[m.end() :]):
             return people.last, True
-    m = _REPORTED.search(sent)
+    # _REPORTED and _SUBJECT_VERB match only where _BEFORE_VERB does: without a speech
+    # verb in the sentence neither is tried
+    verb = _BEFORE_VERB.search(sent)
+    m = _REPORTED.search(sent) if verb else None
     if m:
         if sent[: m.start()].split()[-1:] and sent[: m.start()].split()[-1].lower() in _NOT_NAMES:
             return None, False  # "saya mengingatkan bahwa ...": the speaker's own words
@@ -268,7 +273,7 @@ def _reported_speaker(text: str, s: int, e: int, people: _Registry) -> tuple[str
             return people.resolve(name), True
     # "Bambang mengakui ...", "Ia juga mengajak ...": a speech verb right after
     # the subject that opens the sentence
-    m = _SUBJECT_VERB.match(sent)
+    m = _SUBJECT_VERB.match(sent) if verb else None
     if m:
         name = _name_before(text, s, s + _subject_end(sent[: m.start("verb")]))
         if name is not None:
@@ -276,7 +281,7 @@ def _reported_speaker(text: str, s: int, e: int, people: _Registry) -> tuple[str
     # "Kepala Dinas Komunikasi dan Informatika ..., Rahmat Hidayat Nasution, M.Si.,
     # menjelaskan ...": a name (after a role with lowercase words, or before a
     # relative clause) right before the first speech verb of the sentence
-    m = _BEFORE_VERB.search(sent, 0, 300)
+    m = _BEFORE_VERB.search(sent, 0, 300) if verb or len(sent) > 300 else None  # a cut at 300 can make a verb
     if m:
         head = sent[: m.start()]
         cut = _subject_end(head)
@@ -423,6 +428,7 @@ class _Registry:
         self.last = name
         return name
 
+    TITLES = ("Dr.", "Drs.", "Dra.", "Prof.", "Ir.", "H.", "Hj.")
     _TITLED = re.compile(r"\b(?:Dr|Drs|Dra|Prof|Ir|H|Hj)\.\s+((?:[A-Z][a-z'’-]+\s?){1,4})")
 
     def note_titled_names(self, text: str, s: int, e: int) -> None:

@@ -94,10 +94,12 @@ def looks_indonesian(text: str, *, min_words: int = 12) -> tuple[bool, str]:
     >>> looks_indonesian("Menteri mengatakan bahwa pelayanan akan lebih cepat bagi masyarakat di kota itu.")[0]
     True
     """
-    words = _WORD.findall(text[:20000])
+    head = text[:20000]
+    # Lowercasing the text first gives the same words, lowercased, except for "İ" (the
+    # one character whose lowercase is two characters, one of them not a letter).
+    words = _WORD.findall(head.lower()) if "\u0130" not in head else list(map(str.lower, _WORD.findall(head)))
     if len(words) < min_words:
         return True, "short"
-    words = list(map(str.lower, words))
     ind = sum(map(_ID_WORDS.__contains__, words)) / len(words)
     eng = sum(map(_EN_WORDS.__contains__, words)) / len(words)
     ok = not (eng > 2 * ind and eng >= 0.08)

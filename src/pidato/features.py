@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from operator import mul
 from typing import TYPE_CHECKING
 
 from .analyze import analyze
@@ -114,7 +115,7 @@ class TfidfTable:
             weights = {j: idf[j] if c == 1 else (1.0 + log(c)) * idf[j] for j, c in row.items()}  # 1 + ln 1 = 1
             cols = sorted(weights)
             if weights:
-                norm = sqrt(sum(w * w for w in weights.values()))
+                norm = sqrt(sum(map(mul, weights.values(), weights.values())))
                 out.append((cols, [weights[j] / norm for j in cols]))
             else:
                 out.append((cols, []))

@@ -14,6 +14,7 @@ import hashlib
 import json
 import math
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -58,25 +59,22 @@ def linear_scores(rows: list[tuple[list[int], list[float]]], lex: np.ndarray, co
     lexicon features), so the scores are the same to the last bit."""
     import numpy as np
 
-    n_vocab = coef.shape[1] - lex.shape[1]
-    cols, vals, lengths = [], [], []
-    for (c, w), extra in zip(rows, lex.tolist()):
-        more = [j for j, v in enumerate(extra) if v != 0]
-        cols += c
-        cols += [n_vocab + j for j in more]
-        vals += w
-        vals += [extra[j] for j in more]
-        lengths.append(len(c) + len(more))
-    n, width = len(lengths), max(lengths, default=0)
+    n, n_lex = len(rows), lex.shape[1]
+    lengths = np.fromiter((len(c) for c, _ in rows), dtype=np.intp, count=n)
+    width = int(lengths.max(initial=0))
+    # slots per row: its TF-IDF entries, padding, then the lexicon features; a padding
+    # slot or a zero feature adds 0.0, which changes no sum (none of them is -0.0)
+    at = np.zeros((n, width + n_lex), dtype=np.intp)
+    weight = np.zeros((n, width + n_lex))
     row_of = np.repeat(np.arange(n), lengths)
-    slot = np.arange(len(cols)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    at = np.zeros((n, width), dtype=np.intp)
-    weight = np.zeros((n, width))
-    at[row_of, slot] = cols
-    weight[row_of, slot] = vals
+    slot = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    at[row_of, slot] = list(chain.from_iterable(c for c, _ in rows))
+    weight[row_of, slot] = list(chain.from_iterable(w for _, w in rows))
+    at[:, width:] = np.arange(coef.shape[1] - n_lex, coef.shape[1])
+    weight[:, width:] = lex
     by_feature = np.ascontiguousarray(coef.T)
     out = np.zeros((n, coef.shape[0]))
-    for k in range(width):  # a padding slot adds 0.0, which changes no sum
+    for k in range(width + n_lex):
         out += weight[:, k : k + 1] * by_feature[at[:, k]]
     return out + intercept
 

@@ -108,7 +108,8 @@ def _passages(text: str, *, max_chars: int | None, speaker: str | None, speech: 
         piece = text[start:end]
         toks = tokenize(piece)
         tokens.append(toks)
-        out.append(Passage(start, end, piece, who, voice, len(g), sum(1 for t in toks if t.kind in WORD_KINDS)))
+        kinds = [t[3] for t in toks]
+        out.append(Passage(start, end, piece, who, voice, len(g), sum(map(kinds.count, WORD_KINDS))))
     return out, tokens
 
 

@@ -267,3 +267,36 @@ def test_deferred_reading_finishes_to_the_same_documents(tmp_path):
     reasons = {getattr(d, "reason", "") for d in direct}
     assert {"HTML without an article text", "empty file"} <= reasons
     assert any(r.startswith("not Indonesian") for r in reasons)
+
+
+def test_arrow_rows_equal_pyarrows_own_conversion():
+    import pyarrow as pa
+
+    from pidato.batch import _arrow_table, _schema, output_columns
+
+    cols = output_columns()
+    n = 4
+    columns = {c: [None, "", "é€ “x”", "b"] for c in cols}
+    columns.update({c: [0, 5, 2**40, 7] for c in ("start", "end", "n_sentences", "n_tokens")})
+    columns.update({c: [True, False, False, True] for c in ("bersih", "melayani", "responsif")})
+    columns.update({c: [0.0, 0.123456, 1.0, 1e-300] for c in ("p_bersih", "p_melayani", "p_responsif")})
+    schema = _schema(cols)
+    built = _arrow_table(columns, schema)
+    assert built.num_rows == n and built.equals(pa.Table.from_pydict(columns, schema=schema))
+    built.validate(full=True)
+
+
+@pytest.mark.parametrize("text", [
+    "İNİ YANG DAN DI " * 4, "İstanbul and the city of the people " * 3, "yang\u0130 dan " * 8,
+    "The ministry said that the service will be faster for all of the citizens in İzmir.",
+])
+def test_language_check_counts_words_as_written_even_with_dotted_capital_i(text):
+    import re
+
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
+    from pidato.sources import _EN_WORDS, _ID_WORDS
+
+    ind = sum(w in _ID_WORDS for w in words) / len(words)
+    eng = sum(w in _EN_WORDS for w in words) / len(words)
+    assert looks_indonesian(text) == (not (eng > 2 * ind and eng >= 0.08),
+                                      f"Indonesian function words {ind:.0%}, English {eng:.0%}")

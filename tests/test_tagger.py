@@ -285,3 +285,21 @@ def test_shipped_model_is_what_the_training_script_builds(shared, tmp_path):
     subprocess.run([sys.executable, str(ROOT / "tools" / "train_tagger.py"), "--out", str(out)],
                    check=True, capture_output=True)
     assert out.read_bytes() == (ROOT / "src" / "pidato" / "data" / "tagger.json").read_bytes()
+
+
+def test_batch_scores_equal_the_sparse_product_to_the_last_bit():
+    """tag_texts scores without SciPy (model.linear_scores); the sums must be SciPy's."""
+    from pidato.features import analyse, feature_matrix, lexicon_rows, ngrams
+    from pidato.model import linear_scores
+    from pidato.tag import _scorer
+
+    scorer = _scorer()
+    texts = [p.text for p in pidato.split_passages(pidato.read_corpus(CORPUS)).itertuples()]
+    spans, hits = analyse(texts, scorer.lexicon_)
+    stems = [[s for s, _, _ in found] for found in spans]
+    rows = scorer.table_.stem_rows(stems)
+    assert (scorer.table_.matrix(rows) != scorer.table_.transform([ngrams(s) for s in stems])).nnz == 0
+    lex = lexicon_rows(hits) * scorer.lexicon_weight
+    sparse_product = feature_matrix(scorer.table_.matrix(rows), lex) @ scorer.coef_.T + scorer.intercept_
+    assert np.array_equal(linear_scores(rows, lex, scorer.coef_, scorer.intercept_), sparse_product)
+    assert linear_scores([], lex[:0], scorer.coef_, scorer.intercept_).shape == (0, 3)

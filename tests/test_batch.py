@@ -272,7 +272,8 @@ def test_deferred_reading_finishes_to_the_same_documents(tmp_path):
 def test_arrow_rows_equal_pyarrows_own_conversion():
     import pyarrow as pa
 
-    from pidato.batch import _arrow_table, _schema, output_columns
+    from pidato._arrow import arrow_table, schema
+    from pidato.batch import output_columns
 
     cols = output_columns()
     n = 4
@@ -280,9 +281,9 @@ def test_arrow_rows_equal_pyarrows_own_conversion():
     columns.update({c: [0, 5, 2**40, 7] for c in ("start", "end", "n_sentences", "n_tokens")})
     columns.update({c: [True, False, False, True] for c in ("bersih", "melayani", "responsif")})
     columns.update({c: [0.0, 0.123456, 1.0, 1e-300] for c in ("p_bersih", "p_melayani", "p_responsif")})
-    schema = _schema(cols)
-    built = _arrow_table(columns, schema)
-    assert built.num_rows == n and built.equals(pa.Table.from_pydict(columns, schema=schema))
+    table_schema = schema(cols)
+    built = arrow_table(columns, table_schema)
+    assert built.num_rows == n and built.equals(pa.Table.from_pydict(columns, schema=table_schema))
     built.validate(full=True)
 
 

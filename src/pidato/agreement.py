@@ -149,7 +149,6 @@ def cohen_kappa(a: Sequence[object], b: Sequence[object]) -> float:
     >>> round(cohen_kappa([1, 1, 0, 0, 1], [1, 0, 0, 0, 1]), 4)
     0.6154
     """
-    import numpy as np
 
     table, _ = _pair_table(a, b)
     return float(_kappa_from(table.sum(axis=0)))

@@ -24,9 +24,10 @@ import os
 import shutil
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from ._arrow import arrow_table, schema
 from .coding import THEMES
 from .errors import InputError
 from .sources import MAX_BYTES, Doc, Failure, iter_documents
@@ -204,7 +205,7 @@ def _commit(parts: Path, index: int, columns: dict[str, list], errors: list[dict
     into the errors file)."""
     import pyarrow as pa
 
-    table = _arrow_table(columns, _schema(list(columns)))
+    table = arrow_table(columns, schema(list(columns)))
     sink = pa.BufferOutputStream()
     with pa.ipc.new_file(sink, table.schema) as writer:
         writer.write_table(table)
@@ -222,57 +223,6 @@ def _write_synced(final: Path, data) -> None:
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, final)
-
-
-def _arrow_table(columns: dict[str, list], schema):
-    """The columns as an Arrow table, each array built from its buffers (pyarrow's own
-    conversion of Python lists imports pandas: half a second in every worker)."""
-    import numpy as np
-    import pyarrow as pa
-
-    n = len(columns["doc_id"])
-    arrays = []
-    for field in schema:
-        values = columns[field.name]
-        if pa.types.is_string(field.type):
-            arrays.append(_string_array(values))
-        elif pa.types.is_boolean(field.type):
-            bits = np.packbits(np.array(values, dtype=bool), bitorder="little")
-            arrays.append(pa.Array.from_buffers(field.type, n, [None, pa.py_buffer(bits)]))
-        else:
-            data = np.array(values, dtype=np.int64 if pa.types.is_integer(field.type) else np.float64)
-            arrays.append(pa.Array.from_buffers(field.type, n, [None, pa.py_buffer(data)]))
-    return pa.Table.from_batches([pa.RecordBatch.from_arrays(arrays, schema=schema)])
-
-
-def _string_array(values: list[str | None]):
-    """An Arrow string array (UTF-8 bytes, 32-bit offsets, a validity bitmap for None)."""
-    import numpy as np
-    import pyarrow as pa
-
-    encoded = [b"" if v is None else v.encode("utf-8") for v in values]
-    offsets = np.zeros(len(values) + 1, dtype=np.int64)
-    np.cumsum(np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded)), out=offsets[1:])
-    if offsets[-1] >= 2**31:  # too much text for 32-bit offsets: let Arrow split it
-        return pa.array(values, type=pa.string())
-    nulls = values.count(None)
-    valid = None
-    if nulls:
-        valid = pa.py_buffer(np.packbits(np.fromiter((v is not None for v in values), dtype=bool,
-                                                     count=len(values)), bitorder="little"))
-    return pa.Array.from_buffers(pa.string(), len(values),
-                                 [valid, pa.py_buffer(offsets.astype(np.int32)), pa.py_buffer(b"".join(encoded))],
-                                 null_count=nulls)
-
-
-def _schema(columns: list[str]):
-    """The Arrow types of the output columns (text for all but offsets, counts, flags
-    and probabilities)."""
-    import pyarrow as pa
-
-    types = {"start": pa.int64(), "end": pa.int64(), "n_sentences": pa.int64(), "n_tokens": pa.int64(),
-             **{t: pa.bool_() for t in THEMES}, **{f"p_{t}": pa.float64() for t in THEMES}}
-    return pa.schema([(c, types.get(c, pa.string())) for c in columns])
 
 
 def _committed(parts: Path) -> list[Path]:
@@ -315,7 +265,7 @@ class _Writer:
 
             # the system allocator reuses what the tagging freed; arrow's own pool would add to it
             pa.set_memory_pool(pa.system_memory_pool())
-            self._schema = _schema(columns)
+            self._schema = schema(columns)
             # statistics only for short columns: min/max of every text would pile up in the
             # footer kept in memory until close; row groups of about ROW_GROUP rows, buffered
             # as Arrow tables (every row group adds to that footer too)

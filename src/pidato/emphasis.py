@@ -158,7 +158,6 @@ def emphasis(
     >>> round(float(emphasis(t, n_boot=0).to_frame().set_index("theme").at["bersih", "share"]), 2)
     0.5
     """
-    import numpy as np
     import pandas as pd
 
     if not 0 < confidence < 1:

@@ -37,7 +37,6 @@ def read_gold(path: str | Path) -> pd.DataFrame:
     >>> read_gold(f)[["unit_id", "bersih"]].values.tolist()
     [['u1', 1]]
     """
-    import pandas as pd
 
     p = Path(path)
     if p.is_dir():

@@ -19,9 +19,7 @@ coefficients, calibration -- and is saved to and read from JSON (:meth:`to_json`
 
 from __future__ import annotations
 
-import hashlib
 import json
-import math
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,10 +30,9 @@ from ._inputs import at_threshold
 from ._inputs import texts_list as _texts
 from .classify import NotFittedError
 from .coding import THEMES
-from .errors import InputError, ResourceError
+from .errors import InputError
 from .features import LEXICON_FEATURES, TfidfTable, analyse, feature_matrix, lexicon_rows, ngrams
 from .model import FORMAT as _FORMAT
-from .model import PARAMS as _PARAMS
 from .model import calibrate, lexicon_digest, read_model
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -148,7 +148,6 @@ def trend(
 
 def _slope(x, y, w) -> float:
     """Weighted least-squares slope of y on x; NaN without spread in x."""
-    import numpy as np
 
     sw = w.sum()
     if sw <= 0:

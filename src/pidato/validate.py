@@ -48,7 +48,6 @@ def align(gold: pd.DataFrame, pred: pd.DataFrame, *, themes: Sequence[str] = THE
     prediction; predictions for units without gold are ignored. Units come sorted by
     id, so results do not depend on the order of the rows.
     """
-    import numpy as np
 
     for name, table in (("gold", gold), ("pred", pred)):
         missing = [c for c in ("unit_id", *themes) if c not in table.columns]

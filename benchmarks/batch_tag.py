@@ -1,7 +1,8 @@
 """Batch tagging of a news archive: documents per second, workers, and peak memory.
 
-    .venv/bin/python benchmarks/batch_tag.py [--docs 1000]          # speed, about 1 min
-    .venv/bin/python benchmarks/batch_tag.py --memory               # + 10k and 100k documents, about 25 min
+    .venv/bin/python benchmarks/batch_tag.py [--docs 4867] [--repeat 3]   # speed, about 5 min
+    .venv/bin/python benchmarks/batch_tag.py --memory                     # + 10k and 100k documents, about 10 min
+    .venv/bin/python benchmarks/batch_tag.py --corpus --docs 1000         # the bundled corpus, repeated
 
 Documents come from the real archive ``../shared/data/news/archive.jsonl`` when it is
 present (otherwise from the bundled corpus, repeated: a generated archive). Every
@@ -12,6 +13,8 @@ model loading and stemmer caches included):
   the stemmed text (one prediction per document, no passages, no evidence);
 * ``pidato tag DOCS.jsonl -o OUT.parquet`` with 1 and 2 workers: passages, speakers,
   theme flags, probabilities and evidence for every passage, written to Parquet;
+* each of the three is run ``--repeat`` times, in rounds, since the machine's speed
+  drifts between runs; the medians and each round's ratios are printed;
 * ``--memory``: peak resident memory of ``pidato tag`` (1 worker) on 10,000 and
   100,000 documents (the archive repeated with new ids).
 """
@@ -21,6 +24,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -54,8 +58,8 @@ print(json.dumps({"rc": code, "peak_mb": resource.getrusage(resource.RUSAGE_CHIL
 """
 
 
-def _documents(n: int) -> list[dict]:
-    if ARCHIVE.exists():
+def _documents(n: int, corpus: bool = False) -> list[dict]:
+    if ARCHIVE.exists() and not corpus:
         with ARCHIVE.open(encoding="utf-8") as fh:
             base = [json.loads(line) for line in fh]
         source = f"real archive ({ARCHIVE.name}, {len(base):,} documents)"
@@ -87,19 +91,26 @@ def _pidato(src: Path, out: Path, workers: int) -> float:
     return time.perf_counter() - t0
 
 
-def speed(n: int, tmp: Path) -> None:
-    src = _write(_documents(n), tmp / "docs.jsonl")
-    base = json.loads(subprocess.run([sys.executable, "-c", BASELINE, str(src)], capture_output=True,
-                                     text=True, check=True).stdout)
-    base_rate = base["docs"] / base["seconds"]
-    rows = [("baseline: PySastrawi stem + default tagger per document", base_rate)]
-    for workers in (1, 2):
-        secs = _pidato(src, tmp / f"out{workers}.parquet", workers)
-        rows.append((f"pidato tag, {workers} worker{'s' if workers > 1 else ''}", n / secs))
-    print(f"\n{'cold run':58s} {'docs/s':>8s} {'vs baseline':>12s}")
-    for name, rate in rows:
-        print(f"{name:58s} {rate:8.1f} {rate / base_rate:11.2f}x")
-    print(f"2 workers vs 1: {rows[2][1] / rows[1][1]:.2f}x")
+def speed(n: int, tmp: Path, repeat: int, corpus: bool = False) -> None:
+    """``repeat`` rounds of baseline, 1 worker, 2 workers, one after the other (the
+    machine's speed drifts between runs); the medians and each round's ratios."""
+    src = _write(_documents(n, corpus), tmp / "docs.jsonl")
+    names = ["baseline: PySastrawi stem + default tagger per document", "pidato tag, 1 worker",
+             "pidato tag, 2 workers"]
+    rates: list[list[float]] = [[], [], []]
+    for r in range(repeat):
+        base = json.loads(subprocess.run([sys.executable, "-c", BASELINE, str(src)], capture_output=True,
+                                         text=True, check=True).stdout)
+        rates[0].append(base["docs"] / base["seconds"])
+        for workers in (1, 2):
+            rates[workers].append(n / _pidato(src, tmp / f"out{workers}.parquet", workers))
+        print(f"round {r + 1}: baseline {rates[0][-1]:.1f} docs/s; 1 worker {rates[1][-1] / rates[0][-1]:.2f}x; "
+              f"2 workers {rates[2][-1] / rates[0][-1]:.2f}x; 2 vs 1 {rates[2][-1] / rates[1][-1]:.2f}x", flush=True)
+    med = [statistics.median(r) for r in rates]
+    print(f"\n{'cold run, median of ' + str(repeat):58s} {'docs/s':>8s} {'vs baseline':>12s}")
+    for name, rate in zip(names, med):
+        print(f"{name:58s} {rate:8.1f} {rate / med[0]:11.2f}x")
+    print(f"2 workers vs 1: {med[2] / med[1]:.2f}x")
     same = (tmp / "out1.parquet").read_bytes() == (tmp / "out2.parquet").read_bytes()
     print(f"outputs of 1 and 2 workers identical: {same}")
 
@@ -120,11 +131,13 @@ def memory(tmp: Path) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--docs", type=int, default=1000, help="documents for the speed comparison")
+    ap.add_argument("--docs", type=int, default=4867, help="documents for the speed comparison")
+    ap.add_argument("--repeat", type=int, default=3, help="rounds of the speed comparison (medians are reported)")
+    ap.add_argument("--corpus", action="store_true", help="the bundled corpus, repeated, even when the archive is there")
     ap.add_argument("--memory", action="store_true", help="also measure peak memory at 10k and 100k documents")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        speed(args.docs, Path(tmp))
+        speed(args.docs, Path(tmp), args.repeat, args.corpus)
         if args.memory:
             memory(Path(tmp))
 

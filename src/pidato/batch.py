@@ -89,6 +89,7 @@ def _tag_prepared(prepared: list[tuple[Doc, dict, list, list]], meta: Sequence[s
     """The output columns (:func:`output_columns`) of prepared documents' passages, all
     scored together (a passage's scores never depend on the others: one call only saves
     the per-call overhead)."""
+    from .passages import Passage
     from .tag import tag_texts
 
     passages = [p for _, _, ps, _ in prepared for p in ps]
@@ -104,8 +105,9 @@ def _tag_prepared(prepared: list[tuple[Doc, dict, list, list]], meta: Sequence[s
             per_doc[k] += [fields[k]] * n
         per_doc["source"] += [doc.source] * n
         per_doc["encoding"] += [doc.encoding] * n
+    fields_of = dict(zip(Passage._fields, map(list, zip(*passages)))) if passages else {}
     columns = {"doc_id": per_doc["doc_id"], "passage_id": per_doc["passage_id"],
-               **{c: [getattr(p, c) for p in passages] for c in _PASSAGE[2:]},
+               **{c: fields_of.get(c, []) for c in _PASSAGE[2:]},
                **{k: per_doc[k] for k in (*meta, "source", "encoding")}}
     for j, t in enumerate(THEMES):
         columns[t] = [bool(f) for f in labels[:, j].tolist()]

@@ -114,6 +114,7 @@ class Analyzer:
         s = _default().stem_token(word, sentence_start=opening) if self.stem else low
         return s if s and s not in stopwords else ""
 
+
 _DEFAULT = Analyzer()
 
 

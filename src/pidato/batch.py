@@ -211,14 +211,20 @@ def _commit(parts: Path, index: int, columns: dict[str, list], errors: list[dict
     sink = pa.BufferOutputStream()
     with pa.ipc.new_file(sink, table.schema) as writer:
         writer.write_table(table)
-    _write_synced(parts / f"rows-{index:07d}.arrow", sink.getvalue())
+    part = parts / f"part-{index:07d}.jsonl"
+    _write_synced(_rows_file(part), sink.getvalue())
     head = json.dumps({"chunk": index, "items": items, "documents": ok, "rows": table.num_rows,
                        "errors": len(errors)})
     lines = [head, *(json.dumps(e, ensure_ascii=False) for e in errors)]
-    _write_synced(parts / f"part-{index:07d}.jsonl", "".join(f"{line}\n" for line in lines).encode("utf-8"))
+    _write_synced(part, "".join(f"{line}\n" for line in lines).encode("utf-8"))
 
 
-def _write_synced(final: Path, data) -> None:
+def _rows_file(part: Path) -> Path:
+    """The rows file of a chunk's part file (``part-N.jsonl`` -> ``rows-N.arrow``)."""
+    return part.with_name(part.stem.replace("part-", "rows-") + ".arrow")
+
+
+def _write_synced(final: Path, data: bytes) -> None:
     tmp = final.with_name(f".{final.stem}.tmp")
     with tmp.open("wb") as fh:
         fh.write(data)
@@ -339,7 +345,7 @@ def _assemble(parts: list[Path], out: Path, errors_path: Path, columns: list[str
                 for line in fh:
                     err.write(line)
                     counts["failures"] += 1
-            counts["passages"] += writer.write_rows_file(part.with_name(part.stem.replace("part-", "rows-") + ".arrow"))
+            counts["passages"] += writer.write_rows_file(_rows_file(part))
     writer.close()
     os.replace(tmp_out, out)
     os.replace(tmp_err, errors_path)
@@ -349,12 +355,12 @@ def _assemble(parts: list[Path], out: Path, errors_path: Path, columns: list[str
 def _release_caches() -> None:
     """Give the tagging caches back before the output is assembled (lower peak memory)."""
     from .analyze import _DEFAULT as analyzer
-    from .lexicon import load_lexicon
     from .stem import _default as stemmer
+    from .tag import _scorer
 
     stemmer().clear_cache()
     analyzer.clear_cache()
-    load_lexicon().clear_cache()
+    _scorer().lexicon_.clear_cache()
 
 
 def _die_with_parent() -> None:
@@ -514,10 +520,8 @@ def _run_chunks(chunks: Iterator[list], meta: list[str], parts: Path, index: int
     ``ahead`` chunks submitted and not done); each chunk is committed where it is tagged."""
     if executor is None:
         for chunk in chunks:
-            columns, errors, ok = process_chunk(chunk, meta)
-            _commit(parts, index, columns, errors, len(chunk), ok)
+            tick(commit_chunk(chunk, meta, str(parts), index))
             index += 1
-            tick(len(chunk))
         return
     window: deque = deque()
     for chunk in chunks:

@@ -70,9 +70,7 @@ class TfidfTable:
 
     def transform(self, docs: Iterable[list[str]]) -> sparse.csr_matrix:
         """TF-IDF rows of passages given as terms (:func:`ngrams` of their stems)."""
-        index = self.index
-        counts = [{index[t]: c for t, c in Counter(terms).items() if t in index} for terms in docs]
-        return self.matrix(self._weights(counts))
+        return self.matrix(self._weights([self._counts(terms) for terms in docs]))
 
     def stem_rows(self, docs: Iterable[list[str]]) -> list[tuple[list[int], list[float]]]:
         """The rows of :meth:`transform` of ``ngrams(stems)`` for each list of stems, as
@@ -80,9 +78,7 @@ class TfidfTable:
         vocabulary (a bigram found in ``min_df`` passages has both its words in at least
         as many, so a bigram is looked up only when both words are terms)."""
         if not self._closed_under_parts():
-            index = self.index
-            return self._weights([{index[t]: c for t, c in Counter(ngrams(stems)).items() if t in index}
-                                  for stems in docs])
+            return self._weights([self._counts(ngrams(stems)) for stems in docs])
         index = self.index
         rows = []
         for stems in docs:
@@ -98,6 +94,11 @@ class TfidfTable:
                         counts[j] = counts.get(j, 0) + 1
             rows.append(counts)
         return self._weights(rows)
+
+    def _counts(self, terms: list[str]) -> dict[int, int]:
+        """Term counts by column, in order of first occurrence; terms outside the vocabulary dropped."""
+        index = self.index
+        return {index[t]: c for t, c in Counter(terms).items() if t in index}
 
     def _closed_under_parts(self) -> bool:
         """Is each word of every bigram in the vocabulary a term too (true of :meth:`build`)?"""

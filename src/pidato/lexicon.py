@@ -35,6 +35,7 @@ from ._chars import fold
 from ._patterns import one_of
 from .coding import THEMES
 from .errors import InputError, ResourceError
+from .stem import _default as _default_stemmer
 
 __all__ = ["Lexicon", "Evidence", "load_lexicon", "find_evidence", "theme_scores", "NEGATORS"]
 
@@ -216,18 +217,11 @@ def _token_hit(lex: Lexicon, word: str, kind: str, opening: bool) -> tuple | boo
     else:
         found = next(((p, *acronyms[p]) for p in _ACRONYM_SPLIT.split(word) if p in acronyms), None)
     if found is None and kind in ("word", "abbrev"):
-        root = _stemmer().stem_token(word, sentence_start=opening)
+        root = _default_stemmer().stem_token(word, sentence_start=opening)
         stems = lex.entries("stems")
         if root in stems:
             found = (root, *stems[root])
     return found or False
-
-
-@functools.cache
-def _stemmer():
-    from .stem import _default
-
-    return _default()
 
 
 def _negated(low: str, start: int) -> bool:

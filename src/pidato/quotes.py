@@ -429,7 +429,7 @@ class _Registry:
         return name
 
     TITLES = ("Dr.", "Drs.", "Dra.", "Prof.", "Ir.", "H.", "Hj.")
-    _TITLED = re.compile(r"\b(?:Dr|Drs|Dra|Prof|Ir|H|Hj)\.\s+((?:[A-Z][a-z'’-]+\s?){1,4})")
+    _TITLED = re.compile(r"\b(?:" + "|".join(t[:-1] for t in TITLES) + r")\.\s+((?:[A-Z][a-z'’-]+\s?){1,4})")
 
     def note_titled_names(self, text: str, s: int, e: int) -> None:
         """Remember titled names in narration ("dibuka oleh Dr. Basseng") without

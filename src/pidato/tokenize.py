@@ -36,6 +36,7 @@ from typing import NamedTuple
 
 from ._chars import fold
 from .errors import InputError
+from .segment import load_abbreviations
 
 __all__ = ["Token", "tokenize", "CLITICS", "WORD_KINDS"]
 
@@ -115,7 +116,7 @@ def tokenize(
     if not isinstance(text, str):
         raise InputError(f"tokenize() expects a str, got {type(text).__name__}; for many texts call it per text")
     folded = fold(text)
-    default = _default_abbreviations()
+    default = load_abbreviations()
     if abbreviations is None:
         abbreviations = default
     out: list[Token] = []
@@ -163,17 +164,6 @@ def tokenize(
 
 
 _LAYOUTS: dict[str, tuple[tuple[int, int, str], ...]] = {}
-
-
-_ABBREVIATIONS: list[frozenset[str]] = []  # the default list, read on first use
-
-
-def _default_abbreviations() -> frozenset[str]:
-    if not _ABBREVIATIONS:
-        from .segment import load_abbreviations
-
-        _ABBREVIATIONS.append(load_abbreviations())
-    return _ABBREVIATIONS[0]
 
 
 def _layout(s: str, n: int, abbreviations: frozenset[str]) -> tuple[tuple[int, int, str], ...]:

@@ -223,7 +223,7 @@ def test_kill_9_then_resume_gives_the_uninterrupted_output(tmp_path, workers):
 
 
 # -- Dask ---------------------------------------------------------------------------------
-def test_dask_partitions_and_a_local_cluster_match_the_local_run(tmp_path):
+def test_dask_partitions_and_a_local_cluster_match_the_local_run(tmp_path, dask_cleanup):
     dd = pytest.importorskip("dask.dataframe")
     distributed = pytest.importorskip("distributed")
     import pidato.dask
@@ -254,6 +254,24 @@ def test_dask_partitions_and_a_local_cluster_match_the_local_run(tmp_path):
             assert code == EXIT["partial"]
             assert remote.read_bytes() == local.read_bytes()
             assert client.scheduler_info()["workers"]
+
+
+def test_html_extraction_is_quiet_and_puts_back_the_users_log_level(caplog):
+    import logging
+
+    from pidato.sources import html_to_text
+
+    log = logging.getLogger("trafilatura")
+    level = log.level
+    log.setLevel(logging.DEBUG)
+    try:
+        with caplog.at_level(logging.DEBUG):
+            assert html_to_text("<html><body><nav>Beranda</nav></body></html>") is None
+            assert "mal pelayanan publik" in html_to_text(ARTICLE)
+        assert log.level == logging.DEBUG
+        assert [r for r in caplog.records if r.name.startswith("trafilatura")] == []
+    finally:
+        log.setLevel(level)
 
 
 def test_deferred_reading_finishes_to_the_same_documents(tmp_path):

@@ -8,8 +8,14 @@ the real archive passages coded for the project (only their keys and labels are 
 repository; the texts are cut from the archive at run time). The real development set
 ``../shared/data/themes`` is never read here.
 
-The fit is deterministic: the same data give the same file, byte for byte
-(``tests/test_tagger.py`` checks it when ``../shared`` is present).
+The fit is deterministic: it runs with one BLAS thread (``SupervisedTagger.fit``), so on
+one machine the same data give the same file, byte for byte, whatever the thread
+settings (``OPENBLAS_NUM_THREADS``, the number of cores). Another CPU may pick another
+BLAS kernel, whose sums differ in their last bits and can turn the last of the six
+stored digits of a few numbers. ``tests/test_tagger.py`` (when ``../shared`` is present)
+checks both: the file is the same byte for byte with 1 and 4 BLAS threads, and it equals
+the shipped model in every field, the fitted numbers to within one unit of the last
+stored digit.
 """
 
 from __future__ import annotations

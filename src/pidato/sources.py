@@ -116,8 +116,15 @@ def html_to_text(html: str) -> str | None:
 
     import trafilatura
 
-    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    # trafilatura logs an error for every page without an article; the failure is ours to
+    # report, so it is silenced during the call and the user's level is put back
+    log = logging.getLogger("trafilatura")
+    level = log.level
+    log.setLevel(logging.CRITICAL)
+    try:
+        text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    finally:
+        log.setLevel(level)
     if not text or len(text.split()) < MIN_ARTICLE_WORDS:
         return None
     return unicodedata.normalize("NFC", text)

@@ -120,7 +120,23 @@ class SupervisedTagger(BaseEstimator):
         """Learn from passages ``X`` and labels ``y`` ((n, 3) 0/1, or a DataFrame with the
         theme columns). ``groups`` (e.g. document ids) keeps a document's passages in one
         fold of the calibration split; ``sample_weight`` weighs passages in the models and
-        their calibration (e.g. real passages above composed ones)."""
+        their calibration (e.g. real passages above composed ones).
+
+        The fit runs with one BLAS and one OpenMP thread, whatever the environment asks
+        for (``OPENBLAS_NUM_THREADS``, a Dask worker's settings, the number of cores):
+        liblinear's vector sums are split between BLAS threads, so another thread count
+        adds them in another order and moves the coefficients in their last bits. With
+        one thread the same data give the same model on one machine; another CPU may
+        still pick another BLAS kernel and differ in the last bits. The limit is
+        process-wide while the fit runs (threadpoolctl) and restored afterwards.
+        """
+        from threadpoolctl import threadpool_limits
+
+        with threadpool_limits(limits=1):
+            return self._fit(X, y, groups, sample_weight)
+
+    def _fit(self, X: Iterable[str], y: object, groups: Iterable[object] | None,
+             sample_weight: Iterable[float] | None) -> SupervisedTagger:
         import numpy as np
         from sklearn.model_selection import GroupKFold, StratifiedKFold
 

@@ -26,7 +26,7 @@ from .coding import (
     write_coding_sheet,
 )
 from .gold import read_coded_corpus, read_gold
-from .errors import CodingError, CorpusError, InputError, PidatoError, ResourceError
+from .errors import CodingError, CorpusError, InputError, OutputError, PidatoError, ResourceError
 from .io import DOC_COLUMNS, read_corpus, read_text
 from .normalize import find_boilerplate, find_dateline, find_headline, find_release_date, normalize
 from .passages import PASSAGE_COLUMNS, passages_of, split_passages
@@ -56,6 +56,7 @@ __all__ = [
     "CorpusError",
     "ResourceError",
     "CodingError",
+    "OutputError",
     # reading
     "read_corpus",
     "read_text",

@@ -28,9 +28,10 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from ._arrow import arrow_table, schema
+from ._outputs import check_outputs
 from .coding import THEMES
 from .errors import InputError
-from .sources import MAX_BYTES, Doc, Failure, iter_documents
+from .sources import MAX_BYTES, Doc, Failure, iter_documents, reads_as_document
 
 __all__ = ["tag_archive", "tag_document", "output_columns", "DEFAULT_META", "EXIT"]
 
@@ -420,7 +421,11 @@ def tag_archive(
     out
         ``.parquet``, ``.csv`` or ``.jsonl``. Nothing is written outside ``out`` and
         the files named after it (``OUT.parts/``, ``OUT.errors.jsonl``,
-        ``OUT.manifest.json``).
+        ``OUT.manifest.json``), and none of them may be an input, lie in an input folder
+        where it would be read as a document, or (the parts folder) hold an input:
+        :class:`~pidato.errors.OutputError`, with or without ``force``. An output in an
+        input folder is otherwise fine (``arsip/`` into ``arsip/hasil.csv``): a folder's
+        ``.csv``, ``.jsonl`` and ``.parquet`` files are never read as documents.
     workers, scheduler
         Processes on this machine, or the address of a ``dask.distributed`` scheduler.
     resume
@@ -448,6 +453,7 @@ def tag_archive(
     parts = out.with_name(out.name + ".parts")
     errors_path = out.with_name(out.name + ".errors.jsonl")
     manifest_path = out.with_name(out.name + ".manifest.json")
+    check_outputs(inputs, files=[out, errors_path, manifest_path], folders=[parts], reads=reads_as_document)
     settings = {"text_field": text_field, "id_field": id_field, "meta": meta_cols, "max_bytes": max_bytes,
                 "chunk_size": chunk_size, "format": FORMAT_VERSION}
     described = describe_inputs(inputs)

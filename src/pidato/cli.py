@@ -6,6 +6,9 @@
     pidato evaluate --gold coded.csv --pred tagged.csv -o build/scores.json
     pidato evaluate --gold coded.csv --tagger lexicon   # or baseline, default
     pidato lint corpus/                       # lexicon entries that never or too often fire
+
+No command writes over one of its inputs, with or without ``--force`` (exit 2; see
+:mod:`pidato._outputs`).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import warnings
 from pathlib import Path
 
 from . import __version__
+from ._outputs import check_outputs
 from .errors import PidatoError
 
 __all__ = ["main"]
@@ -27,7 +31,9 @@ def _preprocess(args: argparse.Namespace) -> int:
 
     from .io import read_corpus
     from .passages import split_passages
+    from .sources import reads_as_document
 
+    check_outputs([args.path], files=[args.output], reads=reads_as_document)
     t0 = time.perf_counter()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -83,6 +89,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     from .gold import read_gold
     from .validate import misclassified, score
 
+    check_outputs([args.gold, args.pred], files=[args.output, args.errors])
     gold = read_gold(args.gold)
     if args.pred:
         pred = read_gold(args.pred)
@@ -138,12 +145,16 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 def _report(args: argparse.Namespace) -> int:
     from .coding import THEMES
-    from .report import write_report
+    from .report import build_report, check_html_path
     from .report_data import read_tagged
 
+    inputs = [args.input, args.validation, args.agreement]
+    check_outputs(inputs, files=[args.output, args.markdown])
     out = _output(args.output, args.force)
-    if out is None:
+    md = _output(args.markdown, args.force) if args.markdown else None
+    if out is None or (args.markdown and md is None):
         return 2
+    check_html_path(out, force=True)
     if args.csv and Path(args.csv).exists() and any(Path(args.csv).iterdir()) and not args.force:
         print(f"error: {args.csv} is not empty; pass --force to write into it", file=sys.stderr)
         return 2
@@ -169,15 +180,15 @@ def _report(args: argparse.Namespace) -> int:
         import pandas as pd
 
         agreement = pd.read_csv(args.agreement)
-    report = write_report(tagged, out, by=args.by or ["speaker"], force=True, validation=validation,
-                          agreement=agreement, gold_info=gold_info, lang=args.lang, n_boot=args.boot,
-                          n_perm=args.boot, seed=args.seed, plots=not args.no_plots)
+    report = build_report(tagged, args.by or ["speaker"], validation=validation, agreement=agreement,
+                          gold_info=gold_info, lang=args.lang, n_boot=args.boot, n_perm=args.boot, seed=args.seed,
+                          plots=not args.no_plots)
+    # the table names are known now: none of the files may be an input either
+    check_outputs(inputs, files=[args.output, args.markdown, *(report.csv_paths(args.csv) if args.csv else [])])
+    report.write_html(out, force=True)
     print(f"wrote {out} ({out.stat().st_size / 1e3:.0f} kB; {len(report.tables)} tables"
           f"{'' if validation is not None else '; UNVALIDATED: no --validation given'})")
-    if args.markdown:
-        md = _output(args.markdown, args.force)
-        if md is None:
-            return 2
+    if md is not None:
         md.write_text(report.to_markdown(), encoding="utf-8")
         print(f"wrote {md}")
     if args.csv:
@@ -212,7 +223,9 @@ def _lint(args: argparse.Namespace) -> int:
     from .io import read_corpus
     from .lint import lint_lexicon
     from .passages import split_passages
+    from .sources import reads_as_document
 
+    check_outputs([args.path, args.lexicon], files=[args.output], reads=reads_as_document)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         docs = read_corpus(args.path)

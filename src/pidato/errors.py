@@ -6,7 +6,7 @@ Every error derives from :class:`PidatoError` and from the builtin it refines, s
 
 from __future__ import annotations
 
-__all__ = ["PidatoError", "InputError", "CorpusError", "ResourceError", "CodingError"]
+__all__ = ["PidatoError", "InputError", "CorpusError", "ResourceError", "CodingError", "OutputError"]
 
 
 class PidatoError(Exception):
@@ -79,5 +79,23 @@ class CodingError(PidatoError, ValueError):
     ...     parse_coding(pd.DataFrame({"unit_id": ["u1"], "text": ["..."], "bersih": ["mungkin"]}), coder="A")
     ... except CodingError as err:
     ...     print("mungkin" in str(err))
+    True
+    """
+
+
+class OutputError(PidatoError, ValueError):
+    """An output path would write over one of the inputs being read (``--force`` replaces
+    old outputs, never inputs); the message names both.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from pidato.batch import tag_archive
+    >>> rilis = pathlib.Path(tempfile.mkdtemp()) / "rilis.jsonl"
+    >>> _ = rilis.write_text('{"id": "a", "text": "Pelayanan publik harus cepat."}\\n', encoding="utf-8")
+    >>> try:
+    ...     tag_archive([rilis], rilis, force=True, progress=False)
+    ... except OutputError as err:
+    ...     print("written over the input file" in str(err))
     True
     """

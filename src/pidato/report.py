@@ -216,16 +216,36 @@ class Report:
             parts += [f"_{n}_" for n in result.notes] + [""]
         return "\n".join(parts)
 
+    def write_html(self, path: str | Path, *, force: bool = False) -> Path:
+        """Write the self-contained HTML report to ``path`` (``.html``), replacing an
+        existing file only with ``force``."""
+        path = Path(path)
+        check_html_path(path, force)
+        text = self.to_html()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+        return path
+
+    def csv_paths(self, directory: str | Path) -> list[Path]:
+        """The files :meth:`write_csv` writes into ``directory``, one per table (named after
+        it; a name that two tables would share gets a number)."""
+        slugs: list[str] = []
+        for name in self.tables:
+            slug, n = _slug(name), 2
+            while slug in slugs:
+                slug, n = f"{_slug(name)}-{n}", n + 1
+            slugs.append(slug)
+        return [Path(directory) / f"{slug}.csv" for slug in slugs]
+
     def write_csv(self, directory: str | Path) -> list[Path]:
         """One CSV per table, named after it, inside ``directory`` (created if needed)."""
-        directory = Path(directory)
-        directory.mkdir(parents=True, exist_ok=True)
-        out = []
-        for name, result in self.tables.items():
-            path = directory / f"{_slug(name)}.csv"
+        paths = self.csv_paths(directory)
+        Path(directory).mkdir(parents=True, exist_ok=True)
+        for path, result in zip(paths, self.tables.values(), strict=True):
             result.to_frame().to_csv(path, index=False)
-            out.append(path)
-        return out
+        return paths
 
 
 def _with_periods(tagged: pd.DataFrame, by: Sequence[str], date_col: str) -> pd.DataFrame:
@@ -420,15 +440,15 @@ def write_report(tagged: pd.DataFrame, path: str | Path, by: str | Sequence[str]
     >>> "<b>X</b>" in out.read_text(), "&lt;b&gt;X&lt;/b&gt;" in out.read_text()
     (False, True)
     """
-    path = Path(path)
+    check_html_path(Path(path), force)
+    report = build_report(tagged, by, **options)
+    report.write_html(path, force=force)
+    return report
+
+
+def check_html_path(path: Path, force: bool) -> None:
+    """Refuse a report path that exists (unless ``force``) or is not ``.html``."""
     if path.exists() and not force:
         raise InputError(f"{path} exists; pass force=True (--force) to overwrite")
     if path.suffix.lower() not in (".html", ".htm"):
         raise InputError(f"{path}: the report is HTML; name it .html")
-    report = build_report(tagged, by, **options)
-    text = report.to_html()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
-    return report

@@ -27,7 +27,7 @@ from pathlib import Path
 from .errors import InputError
 
 __all__ = ["Doc", "Failure", "iter_documents", "finish", "count_items", "folder_files", "decode",
-           "looks_indonesian", "html_to_text", "FOLDER_SUFFIXES"]
+           "looks_indonesian", "html_to_text", "reads_as_document", "FOLDER_SUFFIXES"]
 
 FOLDER_SUFFIXES = (".txt", ".md", ".html", ".htm")
 TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet")
@@ -168,6 +168,17 @@ def _folder(root: Path, max_bytes: int, defer: bool) -> Iterator[Doc | Failure]:
         yield from _corpus_folder(root, max_bytes, defer)
         return
     yield from _files(root, folder_files(root), max_bytes, defer)
+
+
+def reads_as_document(path: Path) -> bool:
+    """Whether reading a folder takes this file in it: a document (``.txt``, ``.md``,
+    ``.html``) or the metadata table. pidato's other folder reader,
+    :func:`pidato.read_corpus`, takes a subset of these.
+
+    >>> reads_as_document(Path("arsip/rilis.txt")), reads_as_document(Path("arsip/hasil.csv"))
+    (True, False)
+    """
+    return path.suffix.lower() in FOLDER_SUFFIXES or path.name == "metadata.csv"
 
 
 def folder_files(root: Path) -> list[Path]:

@@ -2,9 +2,9 @@
 need it skip cleanly when it is absent (users do not have it).
 
 Every test leaves the process as it found it: environment variables, working folder,
-``sys.path``, logging settings and the thread pools of BLAS and OpenMP are compared
-before and after each test, and a test that changes one fails (and the state is put
-back, so the tests after it are not affected). Warnings filters need no check: pytest
+``sys.path``, logging settings, the thread pools of BLAS and OpenMP and the shared corpus
+tables are compared before and after each test, and a test that changes one fails (and
+the state is put back where it can be, so the tests after it are not affected). Warnings filters need no check: pytest
 restores them after every test itself.
 """
 
@@ -131,11 +131,23 @@ def _restore(before: dict) -> None:
             pool.set_num_threads(before["thread pools"][pool.filepath])
 
 
+#: session fixtures shared by many tests: a test may read them, never change them in place
+_SHARED_TABLES = ("corpus_docs", "corpus_passages")
+
+
+def _fingerprint(table) -> str:
+    return repr((table.dtypes.to_dict(), table.attrs)) + table.to_json(orient="split", default_handler=str)
+
+
 @pytest.fixture(autouse=True)
 def _leaves_no_global_state(request):
     before = _global_state()
+    shared = {name: request.getfixturevalue(name) for name in _SHARED_TABLES if name in request.fixturenames}
+    tables = {name: _fingerprint(table) for name, table in shared.items()}
     yield
     changes = _changes(before, _global_state())
+    changes += [f"the shared fixture {name} (copy it before changing it)" for name, table in shared.items()
+                if _fingerprint(table) != tables[name]]
     if changes:
         _restore(before)
         pytest.fail(f"{request.node.nodeid} changed global state that later tests would see: "

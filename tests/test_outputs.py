@@ -17,6 +17,7 @@ from pidato.errors import OutputError
 from pidato.sources import reads_as_document
 
 from conftest import CORPUS
+from test_cli import _gold_csv
 
 TEXTS = sorted((CORPUS / "texts").glob("*.txt"))[:3]
 
@@ -166,16 +167,9 @@ def test_preprocess_refuses_outputs_its_folder_reading_would_take(tmp_path, caps
     assert (corpus / "passages.csv").read_text(encoding="utf-8").startswith("doc_id,passage_id")
 
 
-def _gold(path: Path) -> Path:
-    path.write_text("unit_id,text,bersih,melayani,responsif\na,Pungli diberantas.,1,0,0\n"
-                    "b,Pelayanan prima.,0,1,0\nc,Keluhan dijawab cepat.,0,0,1\nd,Acara dibuka.,0,0,0\n",
-                    encoding="utf-8")
-    return path
-
-
 def test_evaluate_refuses_to_write_over_the_gold_or_the_predictions(tmp_path, capsys):
-    gold = _gold(tmp_path / "gold.csv")
-    pred = _gold(tmp_path / "pred.csv")
+    gold = _gold_csv(tmp_path / "gold.csv")
+    pred = _gold_csv(tmp_path / "pred.csv")
     _refused(["evaluate", "--gold", str(gold), "--pred", str(pred), "-o", str(pred), "--boot", "0"],
              tmp_path, capsys)
     _refused(["evaluate", "--gold", str(gold), "--errors", str(gold), "--boot", "0"], tmp_path, capsys)
@@ -207,7 +201,7 @@ def test_report_refuses_csv_tables_over_an_input_before_writing_anything(tmp_pat
     tables = tmp_path / "tabel"
     tables.mkdir()
     # a scores table named as the report names its validation table
-    main(["evaluate", "--gold", str(_gold(tmp_path / "gold.csv")), "--tagger", "baseline", "--boot", "0",
+    main(["evaluate", "--gold", str(_gold_csv(tmp_path / "gold.csv")), "--tagger", "baseline", "--boot", "0",
           "-o", str(tables / "validation.csv")])
     capsys.readouterr()
     err = _refused(["report", str(tagged), "-o", str(tmp_path / "r.html"), "--validation",

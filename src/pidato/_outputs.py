@@ -14,8 +14,9 @@ An output is refused when
   (``reads``): ``pidato tag arsip/ -o arsip/out.csv`` is fine, since a folder's ``.csv``
   files other than ``metadata.csv`` are never read as documents, but
   ``-o arsip/metadata.csv`` is not;
-* it is a folder the command fills or clears (``OUT.parts/``, ``--csv`` tables) and an
-  input file or folder lies in it;
+* it is a folder the command fills or clears (``OUT.parts/``) and an input file or
+  folder lies in it (the files written into a folder, such as ``--csv`` tables, are
+  checked as files);
 * two outputs are the same file.
 """
 
@@ -35,11 +36,6 @@ _Given = str | os.PathLike | None
 def reads_any_file(path: Path) -> bool:
     """The reader of a folder that takes every file in it (the most careful assumption)."""
     return True
-
-
-def _real(path: Path) -> Path:
-    """The path with every symbolic link followed (the final part need not exist)."""
-    return Path(os.path.realpath(path))
 
 
 def _inode(path: Path) -> tuple[int, int] | None:
@@ -64,14 +60,14 @@ def _read_paths(inputs: Iterable[_Given], reads: Callable[[Path], bool]) -> tupl
             continue
         path = Path(given)
         if path.is_dir():
-            folders[_real(path)] = str(path)
+            folders[path.resolve()] = str(path)
             found = (f for f in path.rglob("*") if f.is_file() and reads(f))
         elif path.exists():
             found = iter([path])
         else:
             continue  # the reader reports a missing input
         for f in found:
-            files.setdefault(_real(f), str(f))
+            files.setdefault(f.resolve(), str(f))
             node = _inode(f)
             if node is not None:
                 inodes.setdefault(node, str(f))
@@ -112,7 +108,7 @@ def check_outputs(inputs: Iterable[_Given], files: Iterable[_Given] = (), folder
     fix = "--force replaces old outputs, never inputs: choose another output path"
     seen: dict[Path, Path] = {}
     for out in outs:
-        real = _real(out)
+        real = out.resolve()
         if real in seen:
             raise OutputError(f"{out}: the same file is given for two outputs ({seen[real]} and {out})")
         seen[real] = out
@@ -124,7 +120,7 @@ def check_outputs(inputs: Iterable[_Given], files: Iterable[_Given] = (), folder
                 raise OutputError(f"{out}: the output lies in the input folder {named}, whose reading would take "
                                   f"it as a document; {fix}")
     for out in dirs:
-        real = _real(out)
+        real = out.resolve()
         inside = [named for f, named in [*read_files.items(), *read_folders.items()] if _within(f, real)]
         if inside:
             raise OutputError(f"{out}: this output folder would be filled or cleared, and it holds the input "

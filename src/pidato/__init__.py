@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 
+from .aliases import apply_aliases
 from .agreement import agreement, cohen_kappa, krippendorff_alpha, reliability_flag
 from .analyze import Analyzer, analyze, stems_with_offsets
 from .baseline import keyword_baseline
@@ -27,7 +28,7 @@ from .coding import (
 )
 from .gold import read_coded_corpus, read_gold
 from .errors import CodingError, CorpusError, InputError, OutputError, PidatoError, ResourceError
-from .io import DOC_COLUMNS, read_corpus, read_text
+from .io import DOC_COLUMNS, read_aliases, read_corpus, read_text
 from .normalize import find_boilerplate, find_dateline, find_headline, find_release_date, normalize
 from .passages import PASSAGE_COLUMNS, passages_of, split_passages
 from .compare import Comparison, benjamini_hochberg, compare
@@ -60,6 +61,7 @@ __all__ = [
     # reading
     "read_corpus",
     "read_text",
+    "read_aliases",
     "DOC_COLUMNS",
     # preprocessing
     "normalize",
@@ -88,6 +90,7 @@ __all__ = [
     "split_passages",
     "passages_of",
     "PASSAGE_COLUMNS",
+    "apply_aliases",
     # themes and validation
     "THEMES",
     "load_tagger",

@@ -24,13 +24,15 @@ import os
 import shutil
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from ._arrow import arrow_table, schema
 from ._outputs import check_outputs
+from .aliases import SPEAKER_COLUMNS, canonical_names
 from .coding import THEMES
 from .errors import InputError
+from .io import _aliases_of
 from .sources import MAX_BYTES, Doc, Failure, iter_documents, reads_as_document
 
 __all__ = ["tag_archive", "tag_document", "output_columns", "DEFAULT_META", "EXIT"]
@@ -124,18 +126,28 @@ def _error(item: Failure | Doc, reason: str | None = None) -> dict:
     return {"path": item.source, "position": item.position, "doc_id": item.doc_id, "reason": reason}
 
 
-def commit_chunk(items: list[Doc | Failure], meta: Sequence[str], parts: str, index: int) -> int:
+def commit_chunk(items: list[Doc | Failure], meta: Sequence[str], parts: str, index: int,
+                 aliases: Mapping[str, str] | None = None) -> int:
     """Tag one chunk and commit it as ``parts/part-<index>.jsonl`` (run in a worker, so
     the results never travel back through the parent); returns the number of items."""
-    columns, errors, ok = process_chunk(items, meta)
+    columns, errors, ok = process_chunk(items, meta, aliases)
     _commit(Path(parts), index, columns, errors, len(items), ok)
     return len(items)
 
 
 def process_chunk(items: list[Doc | Failure], meta: Sequence[str] = DEFAULT_META,
-                  ) -> tuple[dict[str, list], list[dict], int]:
+                  aliases: Mapping[str, str] | None = None) -> tuple[dict[str, list], list[dict], int]:
     """The output columns, the errors and the number of documents tagged, for one chunk
-    of items."""
+    of items; speakers renamed by ``aliases`` (:func:`pidato.aliases.speaker_aliases`)."""
+    columns, errors, ok = _process_chunk(items, meta)
+    if aliases:
+        for col in SPEAKER_COLUMNS:
+            if col in columns:
+                columns[col] = canonical_names(columns[col], aliases)
+    return columns, errors, ok
+
+
+def _process_chunk(items: list[Doc | Failure], meta: Sequence[str]) -> tuple[dict[str, list], list[dict], int]:
     from .sources import finish
 
     errors, prepared = [], []
@@ -410,6 +422,7 @@ def tag_archive(
     max_bytes: int = MAX_BYTES,
     scheduler: str | None = None,
     progress: bool | Callable[[int], None] = True,
+    speakers: str | Path | dict[str, str] | None = None,
 ) -> dict:
     """Tag every document of ``inputs`` into ``out``; returns the manifest (also written
     beside ``out`` as ``OUT.manifest.json``).
@@ -437,6 +450,10 @@ def tag_archive(
     progress
         Show a tqdm progress bar (documents per second, ETA), or a callable given the
         number of items done after each chunk.
+    speakers
+        A speaker alias table (CSV path or dict, see :func:`pidato.read_aliases`): the
+        names in ``speaker`` and ``doc_speaker`` become the canonical ones. The table's
+        content is part of the run's settings: a resumed run must use the same table.
     """
     from . import __version__
     from .tag import fingerprints
@@ -453,9 +470,14 @@ def tag_archive(
     parts = out.with_name(out.name + ".parts")
     errors_path = out.with_name(out.name + ".errors.jsonl")
     manifest_path = out.with_name(out.name + ".manifest.json")
-    check_outputs(inputs, files=[out, errors_path, manifest_path], folders=[parts], reads=reads_as_document)
+    table = [speakers] if isinstance(speakers, (str, Path)) else []
+    check_outputs([*inputs, *table], files=[out, errors_path, manifest_path], folders=[parts],
+                  reads=reads_as_document)
+    aliases = _aliases_of(speakers)
     settings = {"text_field": text_field, "id_field": id_field, "meta": meta_cols, "max_bytes": max_bytes,
                 "chunk_size": chunk_size, "format": FORMAT_VERSION}
+    if aliases:  # what the table says, not where it is, decides whether a run can resume
+        settings["speaker_aliases"] = hashlib.sha256(json.dumps(aliases, sort_keys=True).encode()).hexdigest()
     described = describe_inputs(inputs)
     made_by = fingerprints()
     run_key = {"inputs": described, "settings": settings, **made_by}
@@ -494,7 +516,7 @@ def tag_archive(
     with _few_collections():
         try:
             _run_chunks(_chunks(items, chunk_size), meta_cols, parts, len(done), executor,
-                        lambda n: _tick(bar, progress, n), ahead=2 * max(workers, 2))
+                        lambda n: _tick(bar, progress, n), ahead=2 * max(workers, 2), aliases=aliases)
         finally:
             if bar is not None:
                 bar.close()
@@ -508,6 +530,7 @@ def tag_archive(
         "pidato": __version__, "pysastrawi": _pysastrawi_version(), **{k: v for k, v in made_by.items()
                                                                        if k != "pidato"},
         "output": str(out), "errors": str(errors_path), "columns": columns, "settings": settings,
+        "speaker_aliases": str(table[0]) if table else ("dict" if aliases else None),
         "workers": workers, "scheduler": scheduler, "inputs": described, "counts": counts,
         "resumed_after_items": skip, "seconds": round(time.perf_counter() - started, 3),
     }
@@ -521,17 +544,17 @@ def tag_archive(
 
 
 def _run_chunks(chunks: Iterator[list], meta: list[str], parts: Path, index: int, executor,
-                tick: Callable[[int], None], ahead: int) -> None:
+                tick: Callable[[int], None], ahead: int, aliases: Mapping[str, str] | None = None) -> None:
     """Tag chunks, numbered from ``index``, here or in the executor's workers (at most
     ``ahead`` chunks submitted and not done); each chunk is committed where it is tagged."""
     if executor is None:
         for chunk in chunks:
-            tick(commit_chunk(chunk, meta, str(parts), index))
+            tick(commit_chunk(chunk, meta, str(parts), index, aliases))
             index += 1
         return
     window: deque = deque()
     for chunk in chunks:
-        window.append(executor.submit(commit_chunk, chunk, meta, str(parts), index))
+        window.append(executor.submit(commit_chunk, chunk, meta, str(parts), index, aliases))
         index += 1
         while len(window) >= ahead:
             tick(window.popleft().result())

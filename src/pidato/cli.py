@@ -33,11 +33,11 @@ def _preprocess(args: argparse.Namespace) -> int:
     from .passages import split_passages
     from .sources import reads_as_document
 
-    check_outputs([args.path], files=[args.output], reads=reads_as_document)
+    check_outputs([args.path, *_given(args.speakers)], files=[args.output], reads=reads_as_document)
     t0 = time.perf_counter()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        docs = read_corpus(args.path)
+        docs = read_corpus(args.path, speakers=args.speakers)
     for w in caught:
         print(f"warning: {w.message}", file=sys.stderr)
     passages = split_passages(docs, max_chars=args.max_chars)
@@ -66,6 +66,10 @@ def _preprocess(args: argparse.Namespace) -> int:
         passages.to_csv(out, index=False)
         print(f"wrote {len(passages)} passages to {out}")
     return 0
+
+
+def _given(path: str | None) -> list[str]:
+    return [path] if path else []
 
 
 def _output(path: str | Path, force: bool) -> Path | None:
@@ -148,7 +152,7 @@ def _report(args: argparse.Namespace) -> int:
     from .report import build_report, check_html_path
     from .report_data import read_tagged
 
-    inputs = [args.input, args.validation, args.agreement]
+    inputs = [args.input, args.validation, args.agreement, *_given(args.speakers)]
     check_outputs(inputs, files=[args.output, args.markdown])
     out = _output(args.output, args.force)
     md = _output(args.markdown, args.force) if args.markdown else None
@@ -159,6 +163,11 @@ def _report(args: argparse.Namespace) -> int:
         print(f"error: {args.csv} is not empty; pass --force to write into it", file=sys.stderr)
         return 2
     tagged = read_tagged(args.input)
+    if args.speakers:
+        from .aliases import apply_aliases
+        from .io import read_aliases
+
+        tagged = apply_aliases(tagged, read_aliases(args.speakers))
     if not all(t in tagged.columns for t in THEMES):
         from .tag import tag
 
@@ -204,7 +213,7 @@ def _tag(args: argparse.Namespace) -> int:
     manifest = tag_archive(args.inputs, args.output, workers=args.workers, chunk_size=args.chunk_size,
                            resume=args.resume, force=args.force, text_field=args.text_field,
                            id_field=args.id_field, meta=meta, max_bytes=args.max_bytes,
-                           scheduler=args.scheduler, progress=not args.quiet)
+                           scheduler=args.scheduler, progress=not args.quiet, speakers=args.speakers)
     c = manifest["counts"]
     if c["items"] == 0:
         print(f"error: found nothing to process in {', '.join(args.inputs)} "
@@ -262,6 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("-o", "--output", help="write the passages as CSV to this file")
     p.add_argument("--force", action="store_true", help="overwrite the output file")
     p.add_argument("--max-chars", type=int, default=1000, help="cut longer paragraphs into runs of sentences")
+    p.add_argument("--speakers", metavar="ALIASES.csv", help="speaker alias table: CSV with columns alias,speaker (names of one person become one)")
     p.set_defaults(func=_preprocess)
     e = sub.add_parser("evaluate", help="score predictions against a gold coding")
     e.add_argument("--gold", required=True, help="gold coding: CSV/JSONL with unit_id and theme columns, or a folder with units*.jsonl + labels*.jsonl")
@@ -296,6 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     t.add_argument("--resume", action="store_true", help="go on from an interrupted run with the same inputs")
     t.add_argument("--force", action="store_true", help="overwrite the output / discard an interrupted run")
     t.add_argument("--quiet", action="store_true", help="no progress bar")
+    t.add_argument("--speakers", metavar="ALIASES.csv", help="speaker alias table: CSV with columns alias,speaker (names of one person become one)")
     t.set_defaults(func=_tag)
     r = sub.add_parser("report", help="write an HTML report of theme emphasis (plus Markdown and CSV tables)")
     r.add_argument("input", help="tagged (or untagged) passages: .csv, .jsonl or .parquet")
@@ -311,6 +322,7 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--seed", type=int, default=0)
     r.add_argument("--no-plots", action="store_true", help="tables only (no matplotlib needed)")
     r.add_argument("--force", action="store_true", help="overwrite output files")
+    r.add_argument("--speakers", metavar="ALIASES.csv", help="speaker alias table: CSV with columns alias,speaker (names of one person become one)")
     r.set_defaults(func=_report)
     args = parser.parse_args(argv)
     try:

@@ -23,13 +23,14 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import CorpusError
+from .aliases import apply_aliases, speaker_aliases
+from .errors import CorpusError, InputError, ResourceError
 from .normalize import find_boilerplate, find_dateline, find_headline, find_release_date
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["read_corpus", "read_text", "DOC_COLUMNS"]
+__all__ = ["read_corpus", "read_text", "read_aliases", "DOC_COLUMNS"]
 
 #: columns of the document table, in order
 DOC_COLUMNS = ("doc_id", "title", "date", "speaker", "role", "institution", "place", "genre", "text", "path")
@@ -69,12 +70,66 @@ def read_text(path: str | Path, *, max_bytes: int = MAX_BYTES) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def read_corpus(path: str | Path, *, max_bytes: int = MAX_BYTES) -> pd.DataFrame:
+def read_aliases(path: str | Path) -> dict[str, str]:
+    r"""The speaker alias table of a CSV file: columns ``alias`` and ``speaker`` (UTF-8,
+    other columns ignored), one row per name a person appears under. Returns the mapping
+    of :func:`pidato.aliases.speaker_aliases`; a malformed table raises
+    :class:`~pidato.errors.ResourceError` naming the file and the rows.
+
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "aliases.csv"
+    >>> _ = f.write_text("alias,speaker\nMenkop Ferry,Ferry Juliantono\n", encoding="utf-8")
+    >>> read_aliases(f)
+    {'menkop ferry': 'Ferry Juliantono'}
+    """
+    import csv
+
+    path = Path(path)
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+    except OSError as exc:
+        raise ResourceError(f"{path}: cannot read the speaker alias table ({exc.strerror})") from exc
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise ResourceError(f"{path}: not a readable UTF-8 CSV file ({exc})") from exc
+    header = {k.strip().lower(): k for k in (rows[0].keys() if rows else []) if isinstance(k, str)}
+    if not rows or not {"alias", "speaker"} <= set(header):
+        raise ResourceError(f"{path}: a speaker alias table needs a header with the columns alias and speaker "
+                            f"and at least one row; found columns {sorted(header)}")
+    pairs = [(r.get(header["alias"]) or "", r.get(header["speaker"]) or "") for r in rows]
+    try:
+        return speaker_aliases(p for p in pairs if p[0].strip() or p[1].strip())  # blank rows skipped
+    except InputError as exc:
+        raise ResourceError(f"{path}: {exc}") from None
+
+
+def _aliases_of(speakers: str | Path | dict[str, str] | None) -> dict[str, str]:
+    if speakers is None:
+        return {}
+    if isinstance(speakers, dict):
+        return speaker_aliases(speakers.items())
+    if isinstance(speakers, (str, Path)):
+        return read_aliases(speakers)
+    raise InputError(f"speakers= takes the path of an alias CSV file or a dict alias -> speaker, "
+                     f"not {type(speakers).__name__}")
+
+
+def read_corpus(path: str | Path, *, max_bytes: int = MAX_BYTES,
+                speakers: str | Path | dict[str, str] | None = None) -> pd.DataFrame:
     """Read a corpus into one row per document.
 
     Missing metadata is filled from the text where the release states it: ``place``
     from the dateline ("SAMARINDA –"), ``date`` from a full date in the dateline,
     ``title`` from the headline line.
+
+    Parameters
+    ----------
+    speakers
+        A speaker alias table (the path of a CSV file with columns ``alias`` and
+        ``speaker``, see :func:`read_aliases`, or a dict alias -> speaker): names one
+        person appears under in different documents become one. It is applied to the
+        documents' ``speaker`` and kept in ``attrs["speaker_aliases"]``, so that
+        :func:`pidato.split_passages` applies it to the passages' speakers too.
 
     Returns
     -------
@@ -94,6 +149,7 @@ def read_corpus(path: str | Path, *, max_bytes: int = MAX_BYTES) -> pd.DataFrame
     import pandas as pd
 
     root = Path(path)
+    aliases = _aliases_of(speakers)
     if not root.exists():
         raise CorpusError(f"{root}: no such file or folder")
     skipped: list[tuple[str, str]] = []
@@ -120,6 +176,9 @@ def read_corpus(path: str | Path, *, max_bytes: int = MAX_BYTES) -> pd.DataFrame
     dup = df["doc_id"][df["doc_id"].duplicated()].tolist()
     if dup:
         raise CorpusError(f"{root}: duplicate doc_id values {dup[:10]}; every document needs its own id")
+    if aliases:
+        df = apply_aliases(df, aliases)
+        df.attrs["speaker_aliases"] = aliases
     df.attrs["skipped"] = skipped
     return df
 

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+from .aliases import apply_aliases
 from .errors import InputError
 from .normalize import Span, find_boilerplate, find_headline
 from .quotes import Attribution, attribute, clean_name
@@ -20,6 +21,8 @@ from .segment import paragraph_spans, sentence_spans
 from .tokenize import WORD_KINDS, tokenize
 
 if TYPE_CHECKING:  # pragma: no cover
+    from pathlib import Path
+
     import pandas as pd
 
 __all__ = ["Passage", "passages_of", "document_passages", "split_passages", "PASSAGE_COLUMNS", "SPEECH_GENRES"]
@@ -204,7 +207,8 @@ def _combine(parts: Iterable[tuple[Attribution, int]]) -> tuple[str | None, str]
     return None, "narration"
 
 
-def split_passages(docs: pd.DataFrame | Iterable[str], *, max_chars: int | None = 1000) -> pd.DataFrame:
+def split_passages(docs: pd.DataFrame | Iterable[str], *, max_chars: int | None = 1000,
+                   speakers: str | Path | dict[str, str] | None = None) -> pd.DataFrame:
     """One row per passage, with offsets into each document's text.
 
     Parameters
@@ -215,6 +219,10 @@ def split_passages(docs: pd.DataFrame | Iterable[str], *, max_chars: int | None 
         ``doc_speaker``), or a list of texts (``doc_id`` is then the position).
     max_chars
         See :func:`passages_of`.
+    speakers
+        A speaker alias table (CSV path or dict, see :func:`pidato.read_aliases`) applied
+        to ``speaker`` and ``doc_speaker``; by default the one :func:`pidato.read_corpus`
+        was given (``docs.attrs["speaker_aliases"]``), if any.
 
     Returns
     -------
@@ -249,4 +257,8 @@ def split_passages(docs: pd.DataFrame | Iterable[str], *, max_chars: int | None 
             rows.append({"doc_id": str(rec["doc_id"]), "passage_id": f"{rec['doc_id']}-p{i}",
                          **p._asdict(), **meta})
     cols = list(PASSAGE_COLUMNS) + [("doc_speaker" if c == "speaker" else c) for c in meta_cols]
-    return pd.DataFrame(rows, columns=cols)
+    out = pd.DataFrame(rows, columns=cols)
+    from .io import _aliases_of
+
+    aliases = _aliases_of(speakers) if speakers is not None else docs.attrs.get("speaker_aliases")
+    return apply_aliases(out, aliases) if aliases else out

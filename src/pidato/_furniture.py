@@ -10,7 +10,9 @@ list of titles:
   name a channel (Google News, WhatsApp, Telegram ...);
 * a line that is only an embedded image (markdown ``![alt](src)``);
 * a credit line ("Penulis: ...", "Foto: ...", "Editor: ...") also when the site
-  wraps it in emphasis markers (``*Penulis: ...*``, ``**Editor:** ...``);
+  wraps it in emphasis markers (``*Penulis: ...*``, ``**Editor:** ...``); the
+  contact lines of a press office ("Narahubung: ...", "Telp. ...") and the number
+  of a press release ("Siaran Pers No. 12/HM/..."), which are not its text;
 * a photo caption: a short line that carries a photo credit in brackets
   ("... (Foto: Humas)"), or a caption run into the text before its first sentence;
 * a link list: the short lines without closing punctuation that follow an empty
@@ -40,13 +42,17 @@ _LINE = re.compile(
         (?:artikel|berita)[ \t]+(?:terkait|lainnya|pilihan)[ \t]*(?::.*)? |
         scroll[ \t]+to[ \t]+(?:continue|resume)(?:[ \t]+with[ \t]+content)?.* |
         (?:halaman|page)[ \t]+\d+[ \t]+(?:dari|of)[ \t]+\d+ | (?:halaman|page)[ \t]+selanjutnya |
+        (?:saksikan|tonton)[ \t]+(?:live|siaran[ \t]+langsung)\b.* |
         (?:ikuti|follow|dapatkan|gabung|join)\b.{0,160}?\b
             (?:google[ \t]+news|whatsapp[ \t]+channel|saluran[ \t]+whatsapp|telegram|instagram|youtube|tiktok)\b.*
       ) |
       (?P<editor>
         (?:editor|penyunting|penulis|reporter|pewarta|redaktur|kontributor|sumber(?:[ \t]+foto)?|
            foto(?:grafer)?|videografer|teks|dok(?:umentasi)?)[ \t*_]*:[^\n]{0,120} |
-        (?:ditulis|diunggah)[ \t]+oleh[ \t]*:?[^\n.]{0,80}
+        (?:ditulis|diunggah)[ \t]+oleh[ \t]*:?[^\n.]{0,80} |
+        (?:narahubung|contact[ \t]+person|kontak[ \t]+media|telp|telepon|fax|faks|e-?mail|surel|laman|website)
+            [ \t*_]*[:.][^\n]{0,120} |
+        siaran[ \t]+pers[ \t]+(?:no|nomor)\b[^\n]{0,100} | (?:no|nomor)[ \t]*[.:][ \t]*[\w.-]+(?:/[\w.-]+){2,}
       ) |
       (?P<image>(?:!\[[^\]\n]*\]\([^)\n]*\)[ \t]*)+)
     )""" + _CLOSE,

@@ -81,7 +81,7 @@ _NAV_LINE = re.compile(
         beranda | home | berita | kembali | search | cari | toggle[ \t]+navigation |
         bagikan\s*:? | share(?:[ \t]+(?:this|on))?\s*:? | tweet | print | cetak | email |
         whatsapp | facebook | twitter | telegram | linkedin | copy[ \t]+link | salin[ \t]+tautan |
-        scroll[ \t]+to[ \t]+continue[ \t]+with[ \t]+content | advertisement | iklan |
+        scroll[ \t]+to[ \t]+(?:continue|resume)(?:[ \t]+with)?[ \t]+content | advertisement | iklan |
         (?:baca|lihat)[ \t]+juga\b.* |
         (?:tags?|kategori|category)[ \t]*:.* |
         (?:editor|penulis|reporter|pewarta|sumber|foto)[ \t]*:[^\n]{0,80}

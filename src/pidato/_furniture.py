@@ -112,19 +112,20 @@ def run_in_caption(line: str) -> int:
 
 
 def headline_style(line: str) -> bool:
-    """A short line in headline style: three or more words, nearly all capitalised,
-    no closing punctuation, not a numbered or bulleted list item.
+    """A short line in headline style: three or more words, nearly all capitalised
+    but not written in capitals (the heading block of a speech), no closing
+    punctuation, not a numbered or bulleted list item.
 
     >>> headline_style("Wamen Minta ASN Jaga Netralitas di Tahun Politik")
     True
-    >>> headline_style("Ibu dan Bapak sekalian"), headline_style("Pelayanan publik harus cepat.")
+    >>> headline_style("Ibu dan Bapak sekalian"), headline_style("SAMBUTAN GUBERNUR JAWA TENGAH")
     (False, False)
     """
     stripped = line.strip(" \t*_")
     if not 12 <= len(stripped) <= 150 or stripped[-1] in ".?!,;:\"'" or _BULLET.match(line):
         return False
     words = _WORD.findall(stripped)
-    if len(words) < 3:
+    if len(words) < 3 or stripped.upper() == stripped:  # all capitals: a heading, not a link title
         return False
     small = sum(1 for w in words if w[0].islower())
     return small <= max(1, len(words) // 4) and words[0][0].isupper()

@@ -124,11 +124,13 @@ def _boilerplate(text: str) -> tuple[Span, ...]:
     spans: list[Span] = []
     # Furniture fills whole lines that are short, or that open with a marker
     # ("Baca juga", "Tags:", "#"); prose paragraphs are skipped after one test.
-    lines: list[tuple[int, int, str]] = []  # every text line; the text only when short
+    titles: list[tuple[int, int, str]] = []  # lines that may be link titles; "" for a line between them
     for m in _TEXT_LINE.finditer(folded):
         s, e = m.span()
-        # only short lines without closing punctuation can be link titles
-        lines.append((s, e, folded[s:e] if e - s <= 150 and folded[e - 1] not in ".?!,;\"'" else ""))
+        if e - s <= 150 and folded[e - 1] not in ".?!,;\"'":  # short, no closing punctuation
+            titles.append((s, e, folded[s:e]))
+        elif titles and titles[-1][2]:
+            titles.append((s, e, ""))
         if e - s > 200 and (e - s > _furniture.MAX_LINE or folded[s] not in _LONG_LINE_OPENERS):
             continue
         if _NAV_LINE.fullmatch(folded, s, e) or _BREADCRUMB.fullmatch(folded, s, e):
@@ -139,7 +141,7 @@ def _boilerplate(text: str) -> tuple[Span, ...]:
             spans.append(Span(s, e, "heading"))
         elif kind := _furniture.line_kind(folded[s:e]):
             spans.append(Span(s, e, kind))
-    spans += [Span(s, e, "links") for s, e in _furniture.link_list(lines)]
+    spans += [Span(s, e, "links") for s, e in _furniture.link_list(titles)]
     spans += _photo_credits(folded)
     first_hash = folded.find("#", max(0, len(folded) - 5000))  # a closing block sits at the very end
     if first_hash >= 0:

@@ -96,8 +96,9 @@ def dev_documents() -> dict[str, str]:
     return {p.name: pidato.read_text(p) for p in sorted(DOCS.glob("*.txt"))}
 
 
-def unseen_documents() -> dict[str, tuple[str, str]]:
-    """doc id -> (set, text) for the unseen sample."""
+def unseen_documents(start: int = 0) -> dict[str, tuple[str, str]]:
+    """doc id -> (set, text) for an unseen sample: the documents ranked ``start`` to
+    ``start + SAMPLE - 1`` by SHA-1 of their id, in each pool."""
     dev_urls = set()
     with (DOCS / "SOURCES.tsv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
@@ -112,7 +113,7 @@ def unseen_documents() -> dict[str, tuple[str, str]]:
     out = {}
     for name, recs in pools.items():
         recs.sort(key=lambda r: hashlib.sha1(str(r["id"]).encode("utf-8")).hexdigest())
-        for r in recs[:SAMPLE]:
+        for r in recs[start:start + SAMPLE]:
             out[str(r["id"])] = (name, r["text"])
     return out
 
@@ -173,12 +174,14 @@ def main() -> None:
     for part in ("tuning", "held-out"):
         parts[f"dev {part}"] = ({d: t for d, t in dev.items() if part_of(d) == part}, dev_labels)
     parts["dev all"] = (dev, dev_labels)
-    unseen_path = LABELS / "furniture_unseen.csv"
-    if unseen_path.exists() and (NEWS / "ministries.jsonl").exists():
-        unseen = unseen_documents()
-        un_labels = read_labels(unseen_path)
-        for name in ("ministries", "detik"):
-            parts[f"unseen {name}"] = ({d: t for d, (s, t) in unseen.items() if s == name}, un_labels)
+    for tag, start in (("", 0), ("2", SAMPLE)):
+        unseen_path = LABELS / f"furniture_unseen{tag}.csv"
+        if unseen_path.exists() and (NEWS / "ministries.jsonl").exists():
+            unseen = unseen_documents(start)
+            un_labels = read_labels(unseen_path)
+            for name in ("ministries", "detik"):
+                parts[f"unseen{tag} {name}"] = ({d: t for d, (s, t) in unseen.items() if s == name}, un_labels)
+    print_agreement()
     runs = {"no removal (baseline)": _blank_line_paragraphs, "pidato.passages_of": _pidato}
     print(f"{'part':18s} {'docs':>4s} {'furn.':>5s} {'content':>7s}  {'splitter':22s} "
           f"{'furniture through':>17s} {'content lost':>12s}")
@@ -192,6 +195,32 @@ def main() -> None:
                     print(f"    {what}: {doc} line {i}: {line[:100]!r}")
     print("lines judged; a furniture line comes through when over half of it is in a passage,"
           " a content line is lost when under half of it is")
+    second = {f"dev {p}": (docs, read_labels(LABELS / "furniture_dev_coderB.csv"))
+              for p, (docs, _) in ((k[4:], v) for k, v in parts.items() if k.startswith("dev "))}
+    for tag in ("", "2"):
+        if f"unseen{tag} ministries" in parts and (LABELS / f"furniture_unseen{tag}_coderB.csv").exists():
+            un_b = read_labels(LABELS / f"furniture_unseen{tag}_coderB.csv")
+            second.update({k: (v[0], un_b) for k, v in parts.items() if k.startswith(f"unseen{tag} ")})
+    print("\nthe same, judged by the second judge (coder B):")
+    for part, (docs, labels) in second.items():
+        c, _ = score(docs, labels, _pidato)
+        print(f"{part:18s} {c['docs']:4d} {c['furniture']:5d} {c['content']:7d}  {'pidato.passages_of':22s} "
+              f"{c['through']:17d} {c['lost']:12d}")
+
+
+def print_agreement() -> None:
+    """Agreement of the two independent judges (Cohen's kappa over the lines both judged)."""
+    for name in ("dev", "unseen", "unseen2"):
+        a_path, b_path = LABELS / f"furniture_{name}.csv", LABELS / f"furniture_{name}_coderB.csv"
+        if not (a_path.exists() and b_path.exists()):
+            continue
+        a, b = read_labels(a_path), read_labels(b_path)
+        both = sorted(set(a) & set(b))
+        agree = sum(a[k] == b[k] for k in both)
+        kappa = pidato.cohen_kappa([a[k] for k in both], [b[k] for k in both])
+        print(f"judges A and B, {name} lines: {len(both)} judged by both, agree on {agree} "
+              f"({agree / len(both):.1%}), Cohen's kappa {kappa:.3f}; furniture A {sum(a[k] == 'furniture' for k in both)}"
+              f", B {sum(b[k] == 'furniture' for k in both)}")
 
 
 if __name__ == "__main__":

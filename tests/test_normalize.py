@@ -156,6 +156,19 @@ def test_run_of_headline_style_lines_is_a_link_list():
     assert [f for f, k in _kinds(text) if k == "links"] == titles
 
 
+@pytest.mark.parametrize("lead_in", [
+    "Berikut tiga aduan warga yang paling banyak diterima pekan ini:",
+    "Dalam laporan harian, tim pemantau mencatat sejumlah isu yang beredar di media sosial dan telah "
+    "diverifikasi bersama instansi terkait, yaitu sebagai berikut:",
+])
+def test_a_run_of_titles_the_text_introduces_is_its_own_list(lead_in):
+    items = ["[HOAKS] Pendaftaran CPNS Dibuka Lewat Pesan Berantai",
+             "[DISINFORMASI] Gaji ASN Dipotong untuk Program Baru",
+             "[HOAKS] Pegawai Honorer Diangkat Tanpa Seleksi"]
+    text = "\n".join([_BODY_BEFORE, lead_in, *items, _BODY_AFTER])
+    assert not [f for f, k in _kinds(text) if k == "links"]
+
+
 def test_caption_run_into_the_text_is_cut_before_the_body():
     caption = "Para peserta mengikuti apel pagi di halaman kantor. (Foto: Dok. BKPSDM)"
     text = f"{caption} {_BODY_BEFORE}"

@@ -17,7 +17,8 @@ list of titles:
   ("... (Foto: Humas)"), or a caption run into the text before its first sentence;
 * a link list: the short lines without closing punctuation that follow an empty
   "Baca juga:" line, or a run of three or more short lines whose words are nearly
-  all capitalised and that end without punctuation (headline style).
+  all capitalised and that end without punctuation (headline style), unless the line
+  before the run ends in a colon (the text's own list, which it introduces).
 
 The text itself is never changed; all functions return offsets.
 """
@@ -135,7 +136,8 @@ def link_list(lines: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
     """Spans of link lists among consecutive non-blank ``(start, end, text)`` lines
     (``text`` may be empty for a line that cannot belong to one, such as prose):
     the headline-style or unpunctuated short lines after an empty "Baca juga:" line,
-    and runs of three or more headline-style lines."""
+    and runs of three or more headline-style lines -- unless the text introduces the run
+    with a line ending in a colon: then it is the text's own list."""
     out: list[tuple[int, int]] = []
     i, n = 0, len(lines)
     while i < n:
@@ -153,7 +155,8 @@ def link_list(lines: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
         j = i
         while j < n and headline_style(lines[j][2]):
             j += 1
-        if j - i >= 3:
+        introduced = i > 0 and lines[i - 1][2].rstrip(" *_").endswith(":")  # "Berikut ... isu hari ini:"
+        if j - i >= 3 and not introduced:
             out += [ln[:2] for ln in lines[i:j]]
         i = max(j, i + 1)
     return out

@@ -127,8 +127,8 @@ def _boilerplate(text: str) -> tuple[Span, ...]:
     titles: list[tuple[int, int, str]] = []  # lines that may be link titles; "" for a line between them
     for m in _TEXT_LINE.finditer(folded):
         s, e = m.span()
-        if e - s <= 150 and folded[e - 1] not in ".?!,;\"'":  # short, no closing punctuation
-            titles.append((s, e, folded[s:e]))
+        if (e - s <= 150 and folded[e - 1] not in ".?!,;\"'") or folded[e - 1] == ":":
+            titles.append((s, e, folded[s:e]))  # short and no closing punctuation, or a list's lead-in
         elif titles and titles[-1][2]:
             titles.append((s, e, ""))
         if e - s > 200 and (e - s > _furniture.MAX_LINE or folded[s] not in _LONG_LINE_OPENERS):

@@ -68,3 +68,10 @@ def test_short_name_of_the_document_speaker_becomes_the_full_name():
     text = "Rizal membuka forum.\n\n“Pelayanan harus prima,” kata Rizal.\n\n“Kami siap,” ujar Budi."
     got = [(p.speaker, p.voice) for p in passages_of(text, speaker="Rizal Firmansyah")]
     assert got == [(None, "narration"), ("Rizal Firmansyah", "quote"), ("Budi", "quote")]
+
+
+def test_furniture_line_does_not_turn_a_long_paragraph_into_sentences():
+    body = " ".join(f"Kalimat ke-{i} menjelaskan pelayanan kepegawaian yang terus dibenahi." for i in range(30))
+    text = f"{body}\n\nPenulis: Maria Goreti Bere"
+    found = passages_of(text)
+    assert len(found) < 10 and all(p.text.startswith("Kalimat") for p in found)

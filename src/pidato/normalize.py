@@ -1,8 +1,9 @@
 """Normalisation and clean-up of scraped releases, without moving a character.
 
 Scraped releases carry page furniture: menus ("Menu Close", "Skip to content"),
-share buttons, "Baca juga" link headlines, trailing hashtag blocks and editor
-initials such as "(ler/ler)". :func:`find_boilerplate` returns these as spans that
+share buttons, "Baca juga" link headlines and link lists, video promos, embedded
+images, photo captions and credits, trailing hashtag blocks and editor initials
+such as "(ler/ler)". :func:`find_boilerplate` returns these as spans that
 passages exclude; the text itself is never rewritten, so every offset elsewhere in
 pidato points into the document exactly as it was read.
 
@@ -19,6 +20,7 @@ import re
 import unicodedata
 from typing import NamedTuple
 
+from . import _furniture
 from ._chars import fold
 
 __all__ = [
@@ -79,7 +81,7 @@ _NAV_LINE = re.compile(
         beranda | home | berita | kembali | search | cari | toggle[ \t]+navigation |
         bagikan\s*:? | share(?:[ \t]+(?:this|on))?\s*:? | tweet | print | cetak | email |
         whatsapp | facebook | twitter | telegram | linkedin | copy[ \t]+link | salin[ \t]+tautan |
-        scroll[ \t]+to[ \t]+continue[ \t]+with[ \t]+content | advertisement | iklan |
+        scroll[ \t]+to[ \t]+(?:continue|resume)(?:[ \t]+with)?[ \t]+content | advertisement | iklan |
         (?:baca|lihat)[ \t]+juga\b.* |
         (?:tags?|kategori|category)[ \t]*:.* |
         (?:editor|penulis|reporter|pewarta|sumber|foto)[ \t]*:[^\n]{0,80}
@@ -98,9 +100,12 @@ _EDITOR_INITIALS = re.compile(r"\([a-z]{2,8}(?:/[a-z]{2,8}){0,3}\)(?=[ \t]*(?:\n
 def find_boilerplate(text: str) -> list[Span]:
     """Spans of page furniture in a scraped release, sorted and non-overlapping.
 
-    Kinds: ``navigation`` (menus, share buttons, "Baca juga" lines, tags),
-    ``hashtags`` (a line of hashtags only) and ``editor`` (editor initials that
-    close a paragraph). A one-word editor mark such as "(ant)" is only taken when
+    Kinds: ``navigation`` (menus, share buttons, "Baca juga" and video promo
+    lines, tags), ``hashtags`` (a line of hashtags only), ``editor`` (editor
+    initials that close a paragraph; author and photo credit lines), ``heading``
+    (a line in capitals), ``image`` (an embedded image), ``caption`` (a photo
+    credit in brackets, with the caption it closes when that opens the line) and
+    ``links`` (a list of link titles); see :mod:`pidato._furniture` for the forms. A one-word editor mark such as "(ant)" is only taken when
     it ends the document, because inside a text "(ant)" may be an abbreviation in
     brackets.
 
@@ -119,9 +124,14 @@ def _boilerplate(text: str) -> tuple[Span, ...]:
     spans: list[Span] = []
     # Furniture fills whole lines that are short, or that open with a marker
     # ("Baca juga", "Tags:", "#"); prose paragraphs are skipped after one test.
+    titles: list[tuple[int, int, str]] = []  # lines that may be link titles; "" for a line between them
     for m in _TEXT_LINE.finditer(folded):
         s, e = m.span()
-        if e - s > 200 and folded[s] not in _LONG_LINE_OPENERS:
+        if (e - s <= 150 and folded[e - 1] not in ".?!,;\"'") or folded[e - 1] == ":":
+            titles.append((s, e, folded[s:e]))  # short and no closing punctuation, or a list's lead-in
+        elif titles and titles[-1][2]:
+            titles.append((s, e, ""))
+        if e - s > 200 and (e - s > _furniture.MAX_LINE or folded[s] not in _LONG_LINE_OPENERS):
             continue
         if _NAV_LINE.fullmatch(folded, s, e) or _BREADCRUMB.fullmatch(folded, s, e):
             spans.append(Span(s, e, "navigation"))
@@ -129,6 +139,10 @@ def _boilerplate(text: str) -> tuple[Span, ...]:
             spans.append(Span(s, e, "hashtags"))
         elif e - s <= 170 and _CAPS_HEADING.fullmatch(folded, s, e):
             spans.append(Span(s, e, "heading"))
+        elif kind := _furniture.line_kind(folded[s:e]):
+            spans.append(Span(s, e, kind))
+    spans += [Span(s, e, "links") for s, e in _furniture.link_list(titles)]
+    spans += _photo_credits(folded)
     first_hash = folded.find("#", max(0, len(folded) - 5000))  # a closing block sits at the very end
     if first_hash >= 0:
         spans += [Span(m.start(), m.end(), "hashtags") for m in _HASHTAG_TAIL.finditer(folded, first_hash)]
@@ -139,6 +153,16 @@ def _boilerplate(text: str) -> tuple[Span, ...]:
             spans.append(Span(m.start(), m.end(), "editor"))
     spans = [_trim(folded, s) for s in spans]
     return tuple(_merge(sorted(s for s in spans if s.end > s.start)))
+
+
+def _photo_credits(folded: str) -> list[Span]:
+    """Photo credits in brackets, with the caption they close when it opens the line."""
+    out = []
+    for m in _furniture.PHOTO_CREDIT.finditer(folded):
+        start = folded.rfind("\n", 0, m.start()) + 1
+        end = start + _furniture.run_in_caption(folded[start : start + _furniture.MAX_LINE])
+        out.append(Span(start, end, "caption") if end == m.end() else Span(m.start(), m.end(), "caption"))
+    return out
 
 
 _TEXT_LINE = re.compile(r"[^\n]*\S[^\n]*")

@@ -90,7 +90,7 @@ def _passages(text: str, *, max_chars: int | None, speaker: str | None, speech: 
         return [], []
     para_of = _paragraph_index(units, paras)
     groups: list[list[_Unit]] = []
-    if len(set(para_of)) <= 1:  # no paragraph breaks: the unit is the sentence
+    if len(paras) <= 1:  # no paragraph break in the document: the unit is the sentence
         groups = [[u] for u in units]
     else:
         last_para = None

@@ -41,9 +41,10 @@ __all__ = ["Stemmer", "is_root", "normalize_variant", "stem", "stem_token"]
 _WORD = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
 _SPACE = re.compile(r"\s")  # the characters of str.isspace()
 _CLITICS = frozenset({"lah", "kah", "tah", "pun", "ku", "mu", "nya"})
-_LOAN_SUFFIXES = frozenset({"isasi", "isme", "is", "wan", "wati"})
-# Verb-forming prefixes (TBBBI: meN-, di-, ber-, ter-, per-): a capitalised word whose
-# outer prefix is one of these is stripped without context; peN-, ke-, se- are not.
+_LOAN_SUFFIXES = frozenset({"isasi", "isme", "is", "wan", "wati", "wi"})
+_VOWELS_BUT_E = frozenset("aiou")
+# Verb-forming prefixes (TBBBI: meN-, di-, ber-, ter-, per-): stripped from a capitalised
+# word even without a suffix; peN-, ke-, se- alone build names and are not.
 _VERBAL_PREFIXES = frozenset({"me", "di", "ber", "ter", "per"})
 _MIN_ROOT_WITHOUT_CONTEXT = 4
 
@@ -157,6 +158,24 @@ def _remember(cache: dict, key: str, value: object) -> None:
     if len(cache) >= CACHE_MAX:
         cache.clear()
     cache[key] = value
+
+
+def _is_confident(ana: Analysis) -> bool:
+    """Whether a capitalised word's analysis is a derivation, not a name that looks
+    like one: a root of 4+ letters; no loan suffix, infix or partial reduplication;
+    not a suffix -i or -kan alone (*Kutai*, *Bekasi*, *Susukan*: place names end so);
+    not peN-, ke- or se- without a suffix (*Penduduk*, *Kesanga*), which build names,
+    while the verb-forming meN-, di-, ber-, ter-, per- are stripped (*Melihat*). A
+    particle -pun is split off any word (*Andipun*)."""
+    if ana.suffixes[-1:] == ("pun",) and not ana.prefixes and ana.cost != FAILED:
+        return True
+    if ana.cost in (0, FAILED) or len(ana.root) < _MIN_ROOT_WITHOUT_CONTEXT:
+        return False
+    if _LOAN_SUFFIXES.intersection(ana.suffixes) or {"infix", "redup"}.intersection(ana.prefixes):
+        return False
+    if not ana.suffixes:  # a prefix alone: only a verb-forming one (Melihat, Diberi)
+        return ana.prefixes[0] in _VERBAL_PREFIXES
+    return bool(ana.prefixes) or ana.suffixes[:1] not in (("i",), ("kan",))
 
 
 class Stemmer:
@@ -310,29 +329,19 @@ class Stemmer:
 
     # -------------------------------------------------------------- internals
     def _stem_capitalised(self, word: str, low: str, *, sentence_start: bool | None) -> str:
-        if sentence_start is False:
-            return low  # a capital inside a sentence marks a proper noun
-        if len(word) > 1 and word.isupper():
-            return low  # acronym: WBK, ASN, KPK
         if low in self._protected or low in self._names_parts:
             return low
         if "-" in low:
             return self._stem_lower(low)  # Raja-Raja, Kuasa-Nya
         if low in self._table:
             return self._table[low]
-        if sentence_start:
+        if sentence_start and not word.isupper():
             return self._stem_lower(low)
-        # No context: a Titlecase word may be a name. Strip it only when a verbal
-        # prefix (meN-, di-, ber-, ter-, per-) derives it from a root of 4+ letters.
+        # Elsewhere a capital may mark a name, a heading or an acronym. A capital is
+        # no evidence of a name when the word is a confident derivation of a root of
+        # the dictionary: stem it like its lowercase form; keep the rest whole.
         ana = self._analyse(self._variant_forms.get(low, low))
-        if (
-            ana.prefixes
-            and ana.prefixes[0] in _VERBAL_PREFIXES
-            and len(ana.root) >= _MIN_ROOT_WITHOUT_CONTEXT
-            and not _LOAN_SUFFIXES.intersection(ana.suffixes)
-        ):
-            return ana.root
-        return low
+        return ana.root if _is_confident(ana) else low
 
     def _stem_lower(self, low: str) -> str:
         if low in self._table:
@@ -382,7 +391,30 @@ class Stemmer:
             shorter = self._analyse(word[:-2])
             if shorter.root != word[:-2]:
                 return shorter
-        return Analysis(word, (), (), FAILED, FAILED)
+        return _unknown_word(word, self._roots)
+
+
+def _unknown_word(word: str, roots: frozenset[str]) -> Analysis:
+    """The analysis of a word with no reading: a name or a colloquial form.
+
+    * -pun on a word outside the dictionary, a name (*andipun* → andi): the particle
+      is split off, the rest kept.
+    * Colloquial (Jakarta) -in for -kan/-i, with a in the last syllable often spoken
+      e (*dengerin* → dengar): split only when the rest, or the rest with that e read
+      as a, is a root of 4+ letters.
+    Anything else is kept whole.
+    """
+    if word.endswith("pun") and len(word) >= 6:
+        return Analysis(word[:-3], (), ("pun",), 1, 1)
+    if word.endswith("in") and len(word) >= 6:
+        base = word[:-2]
+        e = base.rfind("e")
+        last_syllable = e > 0 and not _VOWELS_BUT_E.intersection(base[e + 1:])
+        spoken = base[:e] + "a" + base[e + 1:] if last_syllable else base
+        for root in (base, spoken):
+            if len(root) >= _MIN_ROOT_WITHOUT_CONTEXT and root in roots:
+                return Analysis(root, (), ("in",), 1, 1)
+    return Analysis(word, (), (), FAILED, FAILED)
 
 
 class _ExactStemmer(Stemmer):

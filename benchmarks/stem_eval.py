@@ -6,7 +6,9 @@ run time; nothing from it is stored in the repository. Prints:
 1. Sastrawi's own test pairs (enabled and disabled rows).
 2. UD Indonesian-GSD dev, token-weighted: affixed, proper nouns, unaffixed; for the
    whole file, its tuning half and its held-out half, then for capitalised forms only.
-3. Speed on a stream of real words (cold caches, then warm), and how often pidato
+3. Stems users reported wrong in the trackers of sastrawi/sastrawi and har07/PySastrawi
+   (``tests/stem_reported.tsv``): how many each system gets as the reporter expected.
+4. Speed on a stream of real words (cold caches, then warm), and how often pidato
    consults PySastrawi.
 
 Held-out discipline: the dev file's form types are split in two halves by a stable
@@ -35,6 +37,7 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 STEM_DATA = SHARED / "data" / "stem"
 NEWS = SHARED / "data" / "news" / "archive.jsonl"
 SPEED_WORDS = 200_000
+REPORTED = Path(__file__).resolve().parents[1] / "tests" / "stem_reported.tsv"
 
 
 def read_tsv(path: Path) -> list[dict[str, str]]:
@@ -99,6 +102,19 @@ def ud_errors(fn, rows: list[dict[str, str]], limit: int) -> None:
     for n, cat, form, lemma, got in misses[:limit]:
         want = form.lower() if cat == "proper nouns" else lemma
         print(f"    {n:4d} {cat:12s} {form} -> {got} (want {want})")
+
+
+def reported_report(systems: dict) -> None:
+    with REPORTED.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader((line for line in fh if not line.startswith("#")),
+                                   delimiter="\t", quoting=csv.QUOTE_NONE))
+    plain = [r for r in rows if r["status"] != "debatable"]
+    print(f"  {len(rows)} reported pairs, {len(plain)} of them not debatable")
+    for name, fn in systems.items():
+        all_ok = sum(fn(r["word"]) == r["want"] for r in rows)
+        plain_ok = sum(fn(r["word"]) == r["want"] for r in plain)
+        print(f"  {name:10s} as reported: {all_ok:3d}/{len(rows)}   not debatable: "
+              f"{plain_ok:3d}/{len(plain)}")
 
 
 def word_stream(limit: int) -> list[str]:
@@ -172,7 +188,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n  pidato's most frequent misses, tuning half only (up to {args.errors})")
         ud_errors(pidato.stem, halves["tuning"], args.errors)
 
-    print("\n3. Speed (cold caches, same word stream)")
+    print("\n3. Stems reported wrong in the Sastrawi and PySastrawi issue trackers")
+    reported_report(systems)
+
+    print("\n4. Speed (cold caches, same word stream)")
     words = word_stream(SPEED_WORDS)
     if not words:
         print(f"  no news archive at {NEWS}; speed not measured.")

@@ -19,7 +19,8 @@ Results are cached per token as written, so running text costs one dict look-up 
 repeated token.
 
 Bundled tables (``pidato/data``): ``stem_overrides.tsv``, ``stem_roots_add.txt``,
-``stem_roots_remove.txt``, ``gazetteer.txt``, ``loanwords.txt``, ``stem_variants.tsv``.
+``stem_roots_remove.txt``, ``gazetteer.txt``, ``name_heads.txt``, ``loanwords.txt``,
+``stem_variants.tsv``.
 PySastrawi's root list is read from the installed package at run time.
 
 This is the only module of pidato that imports ``Sastrawi``; it does so lazily, on the
@@ -252,6 +253,7 @@ class Stemmer:
         self._table = table
         self._protected = frozenset(protected)
         self._names_whole, self._names_parts = _gazetteer()
+        self._name_heads = frozenset(w.lower() for w in read_lines("name_heads.txt"))
         self._variant_forms = _variant_forms()
         self._analyses: dict[str, Analysis] = {}
         self._sastrawi = None  # built on first need: most words never need it
@@ -337,6 +339,8 @@ class Stemmer:
             return self._table[low]
         if sentence_start and not word.isupper():
             return self._stem_lower(low)
+        if low in self._name_heads:
+            return low  # Kerajaan, Pelabuhan, Perguruan: heads of names
         # Elsewhere a capital may mark a name, a heading or an acronym. A capital is
         # no evidence of a name when the word is a confident derivation of a root of
         # the dictionary: stem it like its lowercase form; keep the rest whole.
@@ -443,16 +447,16 @@ def stem(word: str, /) -> str:
     Hyphenated reduplication is reduced to the root; several space-separated words
     are stemmed one by one.
 
-    Capitalised words are ambiguous without context: a sentence-initial verb or a
-    name? All-caps acronyms, gazetteer names and protected words are never stripped;
-    a Titlecase word is stripped only when its outer prefix is one of the verb-forming
-    prefixes meN-, di-, ber-, ter-, per- and the root, of four or more letters, is in
-    the dictionary (``Melihat`` → lihat, ``Perekonomian`` → ekonomi). Words built with
-    peN-, ke-, se- or a suffix alone stay whole (``Pendidikan``, ``Kecamatan``,
-    ``Kutai``, ``Tarakan``), because that is how names of places and institutions are
-    built. The cost: a sentence-initial ``Pembangunan`` is not stemmed, and a name
-    such as ``Perlindungan`` in an institution's name is. Use :func:`stem_token` when
-    the sentence position is known.
+    A capital letter is no evidence of a name when the word is a confident derivation
+    of a root of the dictionary: ``Pelayanan``, ``PELAYANAN`` and ``pelayanan`` all give
+    ``layan``. Names stay whole: gazetteer names, protected words, heads of names such as
+    ``Kerajaan`` or ``Pelabuhan`` (``name_heads.txt``), words with no derivation
+    (``Andi``, acronyms such as ``WBK``), and words that only look derived the way
+    names are built: a suffix -i or -kan alone (``Kutai``, ``Bekasi``), peN-, ke- or
+    se- without a suffix (``Penduduk``), a root under four letters, a loan suffix or an
+    infix. A particle -pun is split off (``Andipun`` → andi). The cost: a name made
+    of a derived word (``Pendidikan`` in an institution's name) is stemmed; pass it in
+    ``protect=`` of a :class:`Stemmer` to keep it whole.
 
     Parameters
     ----------
@@ -476,6 +480,8 @@ def stem(word: str, /) -> str:
     'puas'
     >>> stem("Tarakan")
     'tarakan'
+    >>> stem("Peningkatan")
+    'tingkat'
     >>> stem("WBK/WBBM")
     'wbk/wbbm'
     """
@@ -485,9 +491,11 @@ def stem(word: str, /) -> str:
 def stem_token(word: str, *, sentence_start: bool) -> str:
     """Stem one token of running text whose sentence position is known.
 
-    A capitalised token inside a sentence is a proper noun: returned lowercased and
-    unstripped. At a sentence start it is stemmed like a lowercase word unless it is
-    protected (acronym, gazetteer name, protected word).
+    At a sentence start a capitalised token is stemmed like a lowercase word unless it
+    is protected (acronym, gazetteer name, protected word). Elsewhere it is treated as
+    by :func:`stem`: a confident derivation of a known root is stemmed (title-case
+    headings: ``Peningkatan Pelayanan Publik``), a name is returned lowercased and
+    whole.
 
     Parameters
     ----------
@@ -502,9 +510,9 @@ def stem_token(word: str, *, sentence_start: bool) -> str:
 
     Examples
     --------
-    >>> stem_token("Pelayanan", sentence_start=True)
-    'layan'
     >>> stem_token("Pelayanan", sentence_start=False)
-    'pelayanan'
+    'layan'
+    >>> stem_token("Susi", sentence_start=True), stem_token("Susi", sentence_start=False)
+    ('sus', 'susi')
     """
     return _default().stem_token(word, sentence_start=sentence_start)

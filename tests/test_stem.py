@@ -78,6 +78,25 @@ def test_loan_suffixes_stripped_when_rest_is_a_root(word, root):
     assert stem(word) == root
 
 
+@pytest.mark.parametrize(("word", "root"), [("berikan", "beri"), ("dirikan", "diri"),
+                                            ("menikah", "nikah"), ("relawan", "rela")])
+def test_boundary_ties_decided_by_morphology(word, root):
+    # root + -kan over prefix + root; prefix over particle; no infix when another reading ties
+    assert stem(word) == root
+
+
+@pytest.mark.parametrize(("word", "root"), [("duniawi", "dunia"), ("manusiawi", "manusia"),
+                                            ("kimiawi", "kimia")])
+def test_wi_adjectives_reach_their_noun(word, root):
+    assert stem(word) == root
+
+
+@pytest.mark.parametrize(("word", "root"), [("dengerin", "dengar"), ("bacain", "baca"),
+                                            ("kevin", "kevin"), ("andipun", "andi")])
+def test_words_without_a_reading_colloquial_in_and_particle_pun(word, root):
+    assert stem(word) == root
+
+
 @pytest.mark.parametrize("word", ["kawan", "lawan", "organisasi", "reformasi", "birokrasi"])
 def test_roots_that_look_suffixed_stay_whole(word):
     assert stem(word) == word
@@ -232,7 +251,8 @@ def exact():
     "word",
     ["pelayanan", "memberikan", "kedua", "berimanlah", "menerangi", "kesepersepuluhnya", "rerata",
      "pelukis", "wartawan", "pelayananan", "mempertanyakan", "Melihat", "Pendidikan", "Perekonomian",
-     "Berada", "Kedua", "meniru-nirukan", "kebijakan-kebijakan", "sebagai", "bagian", "idealisme"],
+     "Berada", "Kedua", "meniru-nirukan", "kebijakan-kebijakan", "sebagai", "bagian", "idealisme",
+     "berikan", "menikah", "relawan", "Peningkatan", "PELAYANAN", "Andipun", "dengerin", "duniawi"],
 )
 def test_fast_path_agrees_with_reference(word, exact):
     assert stem(word) == exact.stem(word)

@@ -74,9 +74,6 @@ def prefer(options: list[Analysis], chosen: Analysis) -> Analysis:
 
     * a root at the start of the word against a prefix: a root + -kan beats a prefix
       + root without suffix (*berikan* → beri + -kan, not ber- + ikan).
-    * ``pe|r`` against ``per|``: before a root in r, peN- is written pe-, so per- + a
-      vowel root loses to pe- + the same root with r (*peradangan* → radang,
-      *perasaan* → rasa), when both are roots.
     * a particle against a prefix: a prefix + root beats a root + particle -lah, -kah,
       -tah or -pun (*menikah* → nikah, not meni + -kah).
     * an infix (-el-, -em-, -er-, -in-) or partial reduplication, unproductive, loses
@@ -84,16 +81,14 @@ def prefer(options: list[Analysis], chosen: Analysis) -> Analysis:
 
     Depends on ``options`` and ``chosen`` only, so :func:`settled` stays exact.
     """
+    if len(options) < 2:
+        return chosen
     pres, sufs = chosen.prefixes, chosen.suffixes
-    outer = pres[0] if pres else None
     for a in options:
         if a.cost > chosen.cost or a.raw > chosen.raw or a is chosen:
             continue
         if (pres and not sufs and not a.prefixes and a.suffixes[:1] == ("kan",)
                 and a.cost == chosen.cost and a.raw == chosen.raw):
-            return a
-        if (outer == "per" and a.prefixes and a.prefixes[0] in ("pe", "per")
-                and a.root == "r" + chosen.root and a.suffixes == sufs):
             return a
         if (not pres and sufs and set(sufs) <= _PARTICLES and a.prefixes and not a.suffixes
                 and a.cost == chosen.cost and a.raw == chosen.raw):

@@ -5,7 +5,9 @@ run time; nothing from it is stored in the repository. Prints:
 
 1. Sastrawi's own test pairs (enabled and disabled rows).
 2. UD Indonesian-GSD dev, token-weighted: affixed, proper nouns, unaffixed; for the
-   whole file, its tuning half and its held-out half, then for capitalised forms only.
+   whole file, its tuning half and its held-out half, then for capitalised forms only;
+   and, on text nobody tuned on, agreement with PySastrawi on capitalised words of the
+   agencies' release titles (``news/ministries.jsonl``).
 3. Stems users reported wrong in the trackers of sastrawi/sastrawi and har07/PySastrawi
    (``tests/stem_reported.tsv``): how many each system gets as the reporter expected.
 4. Speed on a stream of real words (cold caches, then warm), and how often pidato
@@ -36,6 +38,7 @@ from pathlib import Path
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 STEM_DATA = SHARED / "data" / "stem"
 NEWS = SHARED / "data" / "news" / "archive.jsonl"
+MINISTRIES = SHARED / "data" / "news" / "ministries.jsonl"
 SPEED_WORDS = 200_000
 REPORTED = Path(__file__).resolve().parents[1] / "tests" / "stem_reported.tsv"
 
@@ -102,6 +105,29 @@ def ud_errors(fn, rows: list[dict[str, str]], limit: int) -> None:
     for n, cat, form, lemma, got in misses[:limit]:
         want = form.lower() if cat == "proper nouns" else lemma
         print(f"    {n:4d} {cat:12s} {form} -> {got} (want {want})")
+
+
+def headline_agreement(sastrawi, pidato) -> None:
+    """Capitalised words of the agencies' release titles whose lowercase form PySastrawi
+    stems: how often pidato, given the word as written, agrees with PySastrawi on the
+    lowercase form. Agreement, not accuracy: PySastrawi also strips names."""
+    if not MINISTRIES.exists():
+        print(f"  no release archive at {MINISTRIES}; not measured.")
+        return
+    token = re.compile(r"[A-Za-z]+")
+    forms: Counter[str] = Counter()
+    with MINISTRIES.open(encoding="utf-8") as fh:
+        for line in fh:
+            for w in token.findall(json.loads(line).get("title", "")):
+                if w[:1].isupper() and len(w) > 3:
+                    forms[w] += 1
+    derived = {w: n for w, n in forms.items() if sastrawi(w.lower()) != w.lower()}
+    same = sum(n for w, n in derived.items() if pidato(w) == sastrawi(w.lower()))
+    whole = sum(n for w, n in derived.items() if pidato(w) == w.lower())
+    total = sum(derived.values())
+    print(f"  {len(derived)} capitalised title word types ({total} tokens) that PySastrawi stems "
+          f"in lowercase; pidato agrees on {100 * same / max(total, 1):.1f}% of the tokens and "
+          f"keeps {100 * whole / max(total, 1):.1f}% whole")
 
 
 def reported_report(systems: dict) -> None:
@@ -184,6 +210,8 @@ def main(argv: list[str] | None = None) -> int:
     print("  capitalised forms only (first letter upper case)")
     for part, rows in halves.items():
         ud_table(systems, [r for r in rows if r["form"][:1].isupper()], f"  {part} half, capitalised")
+    print("  capitalised words of release titles (ministries.jsonl), not tuned on: agreement")
+    headline_agreement(sastrawi.stem, pidato.stem)
     if args.errors:
         print(f"\n  pidato's most frequent misses, tuning half only (up to {args.errors})")
         ud_errors(pidato.stem, halves["tuning"], args.errors)

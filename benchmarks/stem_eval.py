@@ -4,16 +4,30 @@ Reads the shared evaluation data from ``../shared/data`` (next to the repository
 run time; nothing from it is stored in the repository. Prints:
 
 1. Sastrawi's own test pairs (enabled and disabled rows).
-2. UD Indonesian-GSD dev, token-weighted: affixed, proper nouns, unaffixed.
-3. Speed on a stream of real words (cold caches, then warm), and how often pidato
+2. UD Indonesian-GSD dev, token-weighted: affixed, proper nouns, unaffixed; for the
+   whole file, its tuning half and its held-out half, then for capitalised forms only;
+   and, on text nobody tuned on, agreement with PySastrawi on capitalised words of the
+   agencies' release titles (``news/ministries.jsonl``).
+3. Stems users reported wrong in the trackers of sastrawi/sastrawi and har07/PySastrawi
+   (``tests/stem_reported.tsv``): how many each system gets as the reporter expected.
+4. Speed on a stream of real words (cold caches, then warm), and how often pidato
    consults PySastrawi.
 
-Run: ``python benchmarks/stem_eval.py`` (``PYTHONPATH=src`` if pidato is not installed).
+Held-out discipline: the dev file's form types are split in two halves by a stable
+hash of the lowercased form (:func:`ud_part`: first byte of its MD5 digest even ->
+``tuning``, odd -> ``held-out``), so every spelling of a word falls in the same half.
+Errors may be inspected only on the tuning half (``--errors N`` prints pidato's misses
+there and never on the held-out half); the held-out figure is reported apart.
+
+Run: ``python benchmarks/stem_eval.py [--errors N]`` (``PYTHONPATH=src`` if pidato is
+not installed).
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
+import hashlib
 import json
 import re
 import sys
@@ -24,7 +38,9 @@ from pathlib import Path
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 STEM_DATA = SHARED / "data" / "stem"
 NEWS = SHARED / "data" / "news" / "archive.jsonl"
+MINISTRIES = SHARED / "data" / "news" / "ministries.jsonl"
 SPEED_WORDS = 200_000
+REPORTED = Path(__file__).resolve().parents[1] / "tests" / "stem_reported.tsv"
 
 
 def read_tsv(path: Path) -> list[dict[str, str]]:
@@ -42,21 +58,89 @@ def suite_report(name: str, fn, rows: list[dict[str, str]]) -> None:
         print("   misses: " + ", ".join(f"{w}->{got} (want {root})" for w, root, got in wrong[:10]))
 
 
+def ud_part(form: str) -> str:
+    """``tuning`` or ``held-out``: a stable split of form types (not Python's salted hash)."""
+    digest = hashlib.md5(form.lower().encode("utf-8")).digest()
+    return "tuning" if digest[0] % 2 == 0 else "held-out"
+
+
+def ud_category(row: dict[str, str]) -> str:
+    if row["upos"] == "PROPN":
+        return "proper nouns"
+    return "affixed" if row["form"].lower() != row["lemma"] else "unaffixed"
+
+
+def ud_correct(row: dict[str, str], got: str) -> bool:
+    """A proper noun should come back unchanged (lowercased); other rows as their lemma."""
+    if row["upos"] == "PROPN":
+        return got == row["form"].lower()
+    return got == row["lemma"]
+
+
 def ud_scores(fn, rows: list[dict[str, str]]) -> dict[str, tuple[int, int]]:
     """Token-weighted exact-match counts per category (see shared/data/README.md)."""
     tally: dict[str, list[int]] = {"affixed": [0, 0], "proper nouns": [0, 0], "unaffixed": [0, 0]}
     for r in rows:
-        form, lemma, upos, n = r["form"], r["lemma"], r["upos"], int(r["token_count"])
-        got = fn(form)
-        if upos == "PROPN":
-            key, good = "proper nouns", got == form.lower()
-        elif form.lower() != lemma:
-            key, good = "affixed", got == lemma
-        else:
-            key, good = "unaffixed", got == lemma
-        tally[key][0] += n * good
+        n = int(r["token_count"])
+        key = ud_category(r)
+        tally[key][0] += n * ud_correct(r, fn(r["form"]))
         tally[key][1] += n
     return {k: (v[0], v[1]) for k, v in tally.items()}
+
+
+def ud_table(systems: dict, rows: list[dict[str, str]], title: str) -> None:
+    print(f"  {title} ({len(rows)} rows)")
+    print(f"  {'':10s} {'affixed':>20s} {'proper nouns':>20s} {'unaffixed':>20s}")
+    for name, fn in systems.items():
+        scores = ud_scores(fn, rows)
+        cells = [f"{100 * a / b:5.1f}% ({a}/{b})" if b else "-" for a, b in scores.values()]
+        print(f"  {name:10s} " + " ".join(f"{c:>20s}" for c in cells))
+
+
+def ud_errors(fn, rows: list[dict[str, str]], limit: int) -> None:
+    """pidato's misses on the rows given (the tuning half only), most frequent first."""
+    misses = [(int(r["token_count"]), ud_category(r), r["form"], r["lemma"], fn(r["form"]))
+              for r in rows if not ud_correct(r, fn(r["form"]))]
+    misses.sort(key=lambda m: (-m[0], m[2]))
+    for n, cat, form, lemma, got in misses[:limit]:
+        want = form.lower() if cat == "proper nouns" else lemma
+        print(f"    {n:4d} {cat:12s} {form} -> {got} (want {want})")
+
+
+def headline_agreement(sastrawi, pidato) -> None:
+    """Capitalised words of the agencies' release titles whose lowercase form PySastrawi
+    stems: how often pidato, given the word as written, agrees with PySastrawi on the
+    lowercase form. Agreement, not accuracy: PySastrawi also strips names."""
+    if not MINISTRIES.exists():
+        print(f"  no release archive at {MINISTRIES}; not measured.")
+        return
+    token = re.compile(r"[A-Za-z]+")
+    forms: Counter[str] = Counter()
+    with MINISTRIES.open(encoding="utf-8") as fh:
+        for line in fh:
+            for w in token.findall(json.loads(line).get("title", "")):
+                if w[:1].isupper() and len(w) > 3:
+                    forms[w] += 1
+    derived = {w: n for w, n in forms.items() if sastrawi(w.lower()) != w.lower()}
+    same = sum(n for w, n in derived.items() if pidato(w) == sastrawi(w.lower()))
+    whole = sum(n for w, n in derived.items() if pidato(w) == w.lower())
+    total = sum(derived.values())
+    print(f"  {len(derived)} capitalised title word types ({total} tokens) that PySastrawi stems "
+          f"in lowercase; pidato agrees on {100 * same / max(total, 1):.1f}% of the tokens and "
+          f"keeps {100 * whole / max(total, 1):.1f}% whole")
+
+
+def reported_report(systems: dict) -> None:
+    with REPORTED.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader((line for line in fh if not line.startswith("#")),
+                                   delimiter="\t", quoting=csv.QUOTE_NONE))
+    plain = [r for r in rows if r["status"] != "debatable"]
+    print(f"  {len(rows)} reported pairs, {len(plain)} of them not debatable")
+    for name, fn in systems.items():
+        all_ok = sum(fn(r["word"]) == r["want"] for r in rows)
+        plain_ok = sum(fn(r["word"]) == r["want"] for r in plain)
+        print(f"  {name:10s} as reported: {all_ok:3d}/{len(rows)}   not debatable: "
+              f"{plain_ok:3d}/{len(plain)}")
 
 
 def word_stream(limit: int) -> list[str]:
@@ -96,7 +180,11 @@ def consultations(words: list[str]) -> tuple[int, int]:
     return len(st._analyses), len(asked)
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--errors", type=int, default=0, metavar="N",
+                        help="print pidato's N most frequent misses on the tuning half")
+    args = parser.parse_args(argv)
     if not STEM_DATA.exists():
         print(f"stem_eval: no evaluation data at {STEM_DATA}; nothing to measure.")
         return 0
@@ -115,13 +203,23 @@ def main() -> int:
 
     print("\n2. UD Indonesian-GSD dev, token-weighted exact match")
     ud = read_tsv(STEM_DATA / "ud_gsd_dev.tsv")
-    print(f"  {'':10s} {'affixed':>18s} {'proper nouns':>18s} {'unaffixed':>18s}")
-    for name, fn in systems.items():
-        scores = ud_scores(fn, ud)
-        cells = [f"{100 * a / b:5.1f}% ({a}/{b})" for a, b in scores.values()]
-        print(f"  {name:10s} " + " ".join(f"{c:>18s}" for c in cells))
+    halves = {part: [r for r in ud if ud_part(r["form"]) == part] for part in ("tuning", "held-out")}
+    ud_table(systems, ud, "whole dev file")
+    for part, rows in halves.items():
+        ud_table(systems, rows, f"{part} half")
+    print("  capitalised forms only (first letter upper case)")
+    for part, rows in halves.items():
+        ud_table(systems, [r for r in rows if r["form"][:1].isupper()], f"  {part} half, capitalised")
+    print("  capitalised words of release titles (ministries.jsonl), not tuned on: agreement")
+    headline_agreement(sastrawi.stem, pidato.stem)
+    if args.errors:
+        print(f"\n  pidato's most frequent misses, tuning half only (up to {args.errors})")
+        ud_errors(pidato.stem, halves["tuning"], args.errors)
 
-    print("\n3. Speed (cold caches, same word stream)")
+    print("\n3. Stems reported wrong in the Sastrawi and PySastrawi issue trackers")
+    reported_report(systems)
+
+    print("\n4. Speed (cold caches, same word stream)")
     words = word_stream(SPEED_WORDS)
     if not words:
         print(f"  no news archive at {NEWS}; speed not measured.")

@@ -15,7 +15,7 @@ import operator
 from collections.abc import Callable, Container
 from typing import NamedTuple
 
-__all__ = ["FAILED", "Analysis", "pick", "readings", "settled"]
+__all__ = ["FAILED", "Analysis", "pick", "prefer", "readings", "settled"]
 
 _VOWELS = frozenset("aeiou")
 # Outer prefix and derivational suffix that never combine (Indonesian confixes).
@@ -54,15 +54,49 @@ def pick(options: list[Analysis], found: str | None) -> Analysis | None:
         best = min(options, key=_rank)
         mine = [a for a in options if a.root == found]
         if not mine:
-            return best  # PySastrawi's root has no reading: any reading is cheaper
+            return prefer(options, best)  # PySastrawi's root has no reading
         # The first cheapest of mine also has the least raw count, as raw is cost or
         # cost + 1.
         own = min(mine, key=_rank)
         if best.cost < own.cost and best.raw < own.raw:
-            return best
-        return own
+            return prefer(options, best)
+        return prefer(options, own)
     usable = [a for a in options if len(a.root) >= _MIN_USABLE_ROOT]
-    return min(usable, key=_rank) if usable else None
+    return prefer(options, min(usable, key=_rank)) if usable else None
+
+
+def prefer(options: list[Analysis], chosen: Analysis) -> Analysis:
+    """``chosen``, or a reading as cheap that a boundary rule prefers to it.
+
+    Where two readings split the same letters differently and cost the same, the
+    root list cannot choose, and PySastrawi takes the first rule that fits. These
+    boundaries are decided by Indonesian morphology instead:
+
+    * a root at the start of the word against a prefix: a root + -kan beats a prefix
+      + root without suffix (*berikan* → beri + -kan, not ber- + ikan).
+    * a particle against a prefix: a prefix + root beats a root + particle -lah, -kah,
+      -tah or -pun (*menikah* → nikah, not meni + -kah).
+    * an infix (-el-, -em-, -er-, -in-) or partial reduplication, unproductive, loses
+      to any other reading as cheap (*relawan* → rela + -wan, not r-el-awan).
+
+    Depends on ``options`` and ``chosen`` only, so :func:`settled` stays exact.
+    """
+    if len(options) < 2:
+        return chosen
+    pres, sufs = chosen.prefixes, chosen.suffixes
+    for a in options:
+        if a.cost > chosen.cost or a.raw > chosen.raw or a is chosen:
+            continue
+        if (pres and not sufs and not a.prefixes and a.suffixes[:1] == ("kan",)
+                and a.cost == chosen.cost and a.raw == chosen.raw):
+            return a
+        if (not pres and sufs and set(sufs) <= _PARTICLES and a.prefixes and not a.suffixes
+                and a.cost == chosen.cost and a.raw == chosen.raw):
+            return a
+        if (("infix" in pres or "redup" in pres)
+                and "infix" not in a.prefixes and "redup" not in a.prefixes):
+            return a
+    return chosen
 
 
 def settled(options: list[Analysis]) -> Analysis | None:
@@ -80,15 +114,16 @@ def settled(options: list[Analysis]) -> Analysis | None:
     for a in options:
         if a.root != root and (a.cost == cost or a.raw <= raw):
             return None
-    return best
+    return prefer(options, best)
 
 
 # Suffixes by the word's last letter, each group in rule order.
 _PARTICLES_BY_END = {"h": ("lah", "kah", "tah"), "n": ("pun",)}
 _POSSESSIVES_BY_END = {"u": ("ku", "mu"), "a": ("nya",)}
 _DERIVATIONAL_BY_END = {"n": ("kan", "an"), "i": ("i",)}
-_LOAN_BY_END = {"i": ("isasi", "wati"), "e": ("isme",), "s": ("is",), "n": ("wan",)}
+_LOAN_BY_END = {"i": ("isasi", "wati", "wi"), "e": ("isme",), "s": ("is",), "n": ("wan",)}
 _NONE: tuple[str, ...] = ()
+_PARTICLES = frozenset({"lah", "kah", "tah", "pun"})
 
 
 def _suffix_splits(word: str) -> list[tuple[str, tuple[str, ...], int, str | None]]:

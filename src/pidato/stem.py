@@ -19,7 +19,8 @@ Results are cached per token as written, so running text costs one dict look-up 
 repeated token.
 
 Bundled tables (``pidato/data``): ``stem_overrides.tsv``, ``stem_roots_add.txt``,
-``stem_roots_remove.txt``, ``gazetteer.txt``, ``loanwords.txt``, ``stem_variants.tsv``.
+``stem_roots_remove.txt``, ``gazetteer.txt``, ``name_heads.txt``, ``loanwords.txt``,
+``stem_variants.tsv``.
 PySastrawi's root list is read from the installed package at run time.
 
 This is the only module of pidato that imports ``Sastrawi``; it does so lazily, on the
@@ -41,9 +42,10 @@ __all__ = ["Stemmer", "is_root", "normalize_variant", "stem", "stem_token"]
 _WORD = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
 _SPACE = re.compile(r"\s")  # the characters of str.isspace()
 _CLITICS = frozenset({"lah", "kah", "tah", "pun", "ku", "mu", "nya"})
-_LOAN_SUFFIXES = frozenset({"isasi", "isme", "is", "wan", "wati"})
-# Verb-forming prefixes (TBBBI: meN-, di-, ber-, ter-, per-): a capitalised word whose
-# outer prefix is one of these is stripped without context; peN-, ke-, se- are not.
+_LOAN_SUFFIXES = frozenset({"isasi", "isme", "is", "wan", "wati", "wi"})
+_VOWELS_BUT_E = frozenset("aiou")
+# Verb-forming prefixes (TBBBI: meN-, di-, ber-, ter-, per-): stripped from a capitalised
+# word even without a suffix; peN-, ke-, se- alone build names and are not.
 _VERBAL_PREFIXES = frozenset({"me", "di", "ber", "ter", "per"})
 _MIN_ROOT_WITHOUT_CONTEXT = 4
 
@@ -159,6 +161,24 @@ def _remember(cache: dict, key: str, value: object) -> None:
     cache[key] = value
 
 
+def _is_confident(ana: Analysis) -> bool:
+    """Whether a capitalised word's analysis is a derivation, not a name that looks
+    like one: a root of 4+ letters; no loan suffix, infix or partial reduplication;
+    not a suffix -i or -kan alone (*Kutai*, *Bekasi*, *Susukan*: place names end so);
+    not peN-, ke- or se- without a suffix (*Penduduk*, *Kesanga*), which build names,
+    while the verb-forming meN-, di-, ber-, ter-, per- are stripped (*Melihat*). A
+    particle -pun is split off any word (*Andipun*)."""
+    if ana.suffixes[-1:] == ("pun",) and not ana.prefixes and ana.cost != FAILED:
+        return True
+    if ana.cost in (0, FAILED) or len(ana.root) < _MIN_ROOT_WITHOUT_CONTEXT:
+        return False
+    if _LOAN_SUFFIXES.intersection(ana.suffixes) or {"infix", "redup"}.intersection(ana.prefixes):
+        return False
+    if not ana.suffixes:  # a prefix alone: only a verb-forming one (Melihat, Diberi)
+        return ana.prefixes[0] in _VERBAL_PREFIXES
+    return bool(ana.prefixes) or ana.suffixes[:1] not in (("i",), ("kan",))
+
+
 class Stemmer:
     """A configurable Indonesian stemmer (PySastrawi plus pidato's rules).
 
@@ -233,6 +253,7 @@ class Stemmer:
         self._table = table
         self._protected = frozenset(protected)
         self._names_whole, self._names_parts = _gazetteer()
+        self._name_heads = frozenset(w.lower() for w in read_lines("name_heads.txt"))
         self._variant_forms = _variant_forms()
         self._analyses: dict[str, Analysis] = {}
         self._sastrawi = None  # built on first need: most words never need it
@@ -310,29 +331,21 @@ class Stemmer:
 
     # -------------------------------------------------------------- internals
     def _stem_capitalised(self, word: str, low: str, *, sentence_start: bool | None) -> str:
-        if sentence_start is False:
-            return low  # a capital inside a sentence marks a proper noun
-        if len(word) > 1 and word.isupper():
-            return low  # acronym: WBK, ASN, KPK
         if low in self._protected or low in self._names_parts:
             return low
         if "-" in low:
             return self._stem_lower(low)  # Raja-Raja, Kuasa-Nya
         if low in self._table:
             return self._table[low]
-        if sentence_start:
+        if sentence_start and not word.isupper():
             return self._stem_lower(low)
-        # No context: a Titlecase word may be a name. Strip it only when a verbal
-        # prefix (meN-, di-, ber-, ter-, per-) derives it from a root of 4+ letters.
+        if low in self._name_heads:
+            return low  # Kerajaan, Pelabuhan, Perguruan: heads of names
+        # Elsewhere a capital may mark a name, a heading or an acronym. A capital is
+        # no evidence of a name when the word is a confident derivation of a root of
+        # the dictionary: stem it like its lowercase form; keep the rest whole.
         ana = self._analyse(self._variant_forms.get(low, low))
-        if (
-            ana.prefixes
-            and ana.prefixes[0] in _VERBAL_PREFIXES
-            and len(ana.root) >= _MIN_ROOT_WITHOUT_CONTEXT
-            and not _LOAN_SUFFIXES.intersection(ana.suffixes)
-        ):
-            return ana.root
-        return low
+        return ana.root if _is_confident(ana) else low
 
     def _stem_lower(self, low: str) -> str:
         if low in self._table:
@@ -382,7 +395,30 @@ class Stemmer:
             shorter = self._analyse(word[:-2])
             if shorter.root != word[:-2]:
                 return shorter
-        return Analysis(word, (), (), FAILED, FAILED)
+        return _unknown_word(word, self._roots)
+
+
+def _unknown_word(word: str, roots: frozenset[str]) -> Analysis:
+    """The analysis of a word with no reading: a name or a colloquial form.
+
+    * -pun on a word outside the dictionary, a name (*andipun* → andi): the particle
+      is split off, the rest kept.
+    * Colloquial (Jakarta) -in for -kan/-i, with a in the last syllable often spoken
+      e (*dengerin* → dengar): split only when the rest, or the rest with that e read
+      as a, is a root of 4+ letters.
+    Anything else is kept whole.
+    """
+    if word.endswith("pun") and len(word) >= 6:
+        return Analysis(word[:-3], (), ("pun",), 1, 1)
+    if word.endswith("in") and len(word) >= 6:
+        base = word[:-2]
+        e = base.rfind("e")
+        last_syllable = e > 0 and not _VOWELS_BUT_E.intersection(base[e + 1:])
+        spoken = base[:e] + "a" + base[e + 1:] if last_syllable else base
+        for root in (base, spoken):
+            if len(root) >= _MIN_ROOT_WITHOUT_CONTEXT and root in roots:
+                return Analysis(root, (), ("in",), 1, 1)
+    return Analysis(word, (), (), FAILED, FAILED)
 
 
 class _ExactStemmer(Stemmer):
@@ -411,16 +447,16 @@ def stem(word: str, /) -> str:
     Hyphenated reduplication is reduced to the root; several space-separated words
     are stemmed one by one.
 
-    Capitalised words are ambiguous without context: a sentence-initial verb or a
-    name? All-caps acronyms, gazetteer names and protected words are never stripped;
-    a Titlecase word is stripped only when its outer prefix is one of the verb-forming
-    prefixes meN-, di-, ber-, ter-, per- and the root, of four or more letters, is in
-    the dictionary (``Melihat`` → lihat, ``Perekonomian`` → ekonomi). Words built with
-    peN-, ke-, se- or a suffix alone stay whole (``Pendidikan``, ``Kecamatan``,
-    ``Kutai``, ``Tarakan``), because that is how names of places and institutions are
-    built. The cost: a sentence-initial ``Pembangunan`` is not stemmed, and a name
-    such as ``Perlindungan`` in an institution's name is. Use :func:`stem_token` when
-    the sentence position is known.
+    A capital letter is no evidence of a name when the word is a confident derivation
+    of a root of the dictionary: ``Pelayanan``, ``PELAYANAN`` and ``pelayanan`` all give
+    ``layan``. Names stay whole: gazetteer names, protected words, heads of names such as
+    ``Kerajaan`` or ``Pelabuhan`` (``name_heads.txt``), words with no derivation
+    (``Andi``, acronyms such as ``WBK``), and words that only look derived the way
+    names are built: a suffix -i or -kan alone (``Kutai``, ``Bekasi``), peN-, ke- or
+    se- without a suffix (``Penduduk``), a root under four letters, a loan suffix or an
+    infix. A particle -pun is split off (``Andipun`` → andi). The cost: a name made
+    of a derived word (``Pendidikan`` in an institution's name) is stemmed; pass it in
+    ``protect=`` of a :class:`Stemmer` to keep it whole.
 
     Parameters
     ----------
@@ -444,6 +480,8 @@ def stem(word: str, /) -> str:
     'puas'
     >>> stem("Tarakan")
     'tarakan'
+    >>> stem("Peningkatan")
+    'tingkat'
     >>> stem("WBK/WBBM")
     'wbk/wbbm'
     """
@@ -453,9 +491,11 @@ def stem(word: str, /) -> str:
 def stem_token(word: str, *, sentence_start: bool) -> str:
     """Stem one token of running text whose sentence position is known.
 
-    A capitalised token inside a sentence is a proper noun: returned lowercased and
-    unstripped. At a sentence start it is stemmed like a lowercase word unless it is
-    protected (acronym, gazetteer name, protected word).
+    At a sentence start a capitalised token is stemmed like a lowercase word unless it
+    is protected (acronym, gazetteer name, protected word). Elsewhere it is treated as
+    by :func:`stem`: a confident derivation of a known root is stemmed (title-case
+    headings: ``Peningkatan Pelayanan Publik``), a name is returned lowercased and
+    whole.
 
     Parameters
     ----------
@@ -470,9 +510,9 @@ def stem_token(word: str, *, sentence_start: bool) -> str:
 
     Examples
     --------
-    >>> stem_token("Pelayanan", sentence_start=True)
-    'layan'
     >>> stem_token("Pelayanan", sentence_start=False)
-    'pelayanan'
+    'layan'
+    >>> stem_token("Susi", sentence_start=True), stem_token("Susi", sentence_start=False)
+    ('sus', 'susi')
     """
     return _default().stem_token(word, sentence_start=sentence_start)

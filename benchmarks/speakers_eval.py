@@ -65,19 +65,20 @@ DOCS = DATA / "themes" / "docs"
 MINISTRIES = DATA / "news" / "ministries.jsonl"
 
 #: ten people who speak most often in ministries.jsonl (public officials, 2024-25):
-#: words that identify them in a speaker label, and role labels that can only mean
-#: them in that period. Used only to score how many labels a person is split across.
+#: words that identify them in a speaker label, and role labels that mean them in that
+#: period (roles that changed hands then, Menkop and Menkeu, are left out), and words
+#: that mark another person (Kapolri Listyo Sigit Prabowo). Used only for scoring.
 PEOPLE = {
-    "Zudan Arif Fakrulloh (Kepala BKN)": ({"zudan"}, {"kepala bkn"}),
-    "Ferry Juliantono (Menkop/Wamenkop)": ({"ferry", "juliantono"}, set()),
-    "Yassierli (Menaker)": ({"yassierli"}, {"menaker", "menteri ketenagakerjaan"}),
-    "Sjafrie Sjamsoeddin (Menhan)": ({"sjafrie", "sjamsoeddin"}, {"menhan", "menteri pertahanan"}),
-    "Meutya Hafid (Menkomdigi)": ({"meutya", "hafid"}, {"menkomdigi", "menteri komunikasi dan digital"}),
-    "Abdul Mu'ti (Mendikdasmen)": ({"mu'ti", "mu’ti"}, {"mendikdasmen"}),
-    "Brian Yuliarto (Mendiktisaintek)": ({"brian", "yuliarto"}, {"mendiktisaintek"}),
-    "Budi Arie Setiadi (Menkop)": ({"budi arie"}, set()),
-    "Purbaya Yudhi Sadewa (Menkeu)": ({"purbaya"}, set()),
-    "Sri Mulyani Indrawati (Menkeu)": ({"sri mulyani"}, set()),
+    "Zudan Arif Fakrulloh": ({"zudan"}, {"kepala bkn"}),
+    "Ferry Juliantono": ({"ferry", "juliantono"}, set()),  # Wamenkop, then Menkop: "Menkop" alone is not his
+    "Yassierli": ({"yassierli"}, {"menaker", "menteri ketenagakerjaan"}),
+    "Sjafrie Sjamsoeddin": ({"sjafrie", "sjamsoeddin"}, {"menhan", "menteri pertahanan"}),
+    "Prabowo Subianto": ({"prabowo", "subianto"}, {"presiden", "presiden ri", "presiden republik indonesia"}, {"sigit", "listyo"}),
+    "Meutya Hafid": ({"meutya", "hafid"}, {"menkomdigi", "menteri komunikasi dan digital"}),
+    "Donny Ermawan Taufanto": ({"donny", "ermawan"}, {"wamenhan", "wakil menteri pertahanan"}),
+    "Nezar Patria": ({"nezar", "patria"}, set()),
+    "Cris Kuntadi": ({"cris", "kuntadi"}, set()),
+    "Abdul Mu'ti": ({"mu'ti", "mu’ti"}, {"mendikdasmen"}),
 }
 
 
@@ -175,7 +176,9 @@ def _print_scores(counts: dict) -> None:
 def _person_of(label: str) -> str | None:
     low = _norm(label)
     words = set(re.findall(r"[\w'’]+", low))
-    for person, (names, roles) in PEOPLE.items():
+    for person, (names, roles, *other) in PEOPLE.items():
+        if other and words & other[0]:
+            continue
         if low in roles or any((n in low if " " in n else n in words) for n in names):
             return person
     return None
@@ -194,13 +197,13 @@ def _ministries() -> None:
             groups[person][label] += 1
     print(f"\nministries.jsonl: {len(docs)} documents, {len(passages)} passages, "
           f"{labels.nunique()} distinct speaker labels on {len(labels)} passages")
-    print(f"{'person':38s} {'passages':>8s} {'labels':>6s}  top labels")
+    print(f"{'person':24s} {'passages':>8s} {'labels':>6s}  top labels")
     for person in PEOPLE:
         c = groups.get(person, collections.Counter())
         top = ", ".join(f"{k} {n}" for k, n in c.most_common(4))
-        print(f"{person:38s} {sum(c.values()):8d} {len(c):6d}  {top}")
+        print(f"{person:24s} {sum(c.values()):8d} {len(c):6d}  {top}")
     n_labels = sum(len(c) for c in groups.values())
-    print(f"{'total (ten people)':38s} {sum(sum(c.values()) for c in groups.values()):8d} {n_labels:6d}")
+    print(f"{'total (ten people)':24s} {sum(sum(c.values()) for c in groups.values()):8d} {n_labels:6d}")
 
 
 def main() -> None:

@@ -92,9 +92,12 @@ def _half(doc: str) -> str:
 
 # --- the baseline -------------------------------------------------------------------
 
-def _baseline(text: str, sents: list[tuple[int, int]]) -> list[tuple[str | None, str]]:
-    from pidato._speech_words import SAY_AFTER, SAY_BEFORE
+#: the baseline's own speech verbs (fixed here, so that it does not move with pidato's lists)
+SAY_BEFORE = ("mengatakan", "menyampaikan", "menegaskan", "menjelaskan", "mengungkapkan", "menuturkan",
+              "menambahkan", "menyatakan", "menilai", "berharap", "meminta", "mengajak", "menyebut")
+SAY_AFTER = ("kata", "ujar", "jelas", "ungkap", "tegas", "tutur", "imbuh", "tambah", "pungkas", "ucap")
 
+def _baseline(text: str, sents: list[tuple[int, int]]) -> list[tuple[str | None, str]]:
     before = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,4})(?:" + "|".join(SAY_BEFORE) + r")\b")
     after = re.compile(r"\b(?:" + "|".join(SAY_AFTER) + r")\s+((?:[A-Z][\w'’-]*\s*){1,4})")
     out, last = [], None

@@ -38,6 +38,19 @@ _INSTITUTION_HEADS = frozenset(
     "pemkot pemprov inspektorat sekretariat universitas fakultas dprd dpr mpr ombudsman panitia "
     "tim komisi polda polres polri kpk kejaksaan kepolisian".split()
 )
+#: nouns of units whose next capitalised word names the unit's field: "Pusat Standarisasi"
+_ORG_NOUNS = frozenset(
+    "pusat bidang bagian dinas badan biro balai direktorat seksi subbagian divisi unit lembaga "
+    "kantor sekretariat deputi komisi fraksi kementerian subdirektorat inspektorat".split()
+)
+#: roles that are followed by the name of their territory: "Bupati Kupang", "Kapolda
+#: Sumatera Utara"; after other roles a place-like word opens the name ("Wamendagri Bima Arya")
+_TERRITORIAL = frozenset(
+    "bupati wabup gubernur wagub walikota wali kota wawali kabupaten kab provinsi camat lurah "
+    "kecamatan kelurahan desa kapolda kapolres kapolsek polda polres polsek kajati kajari kejati "
+    "kejari dprd pemkab pemkot pemprov sekda setda daerah pj penjabat kanwil wilayah regional "
+    "kanreg dki diy ntt ntb".split()
+)
 _COMPASS = frozenset("utara selatan timur barat tengah tenggara daya laut raya".split())
 #: derived nouns that name a field of an office: Keuangan, Pertahanan, Pendidikan
 _FIELD_SHAPE = re.compile(r"(?:ke|per|pe|pen|pem|peng|peny)\w{3,}an")
@@ -110,27 +123,31 @@ def split_name(words: list[str], *, at_start: bool = False) -> Mention | None:
     roles, places = _role_words(), _places()
     last_marker = -1
     has_role = False
-    prev_role = False
+    after_role = False  # the word before is part of a role: a field may follow ("Menteri Keuangan")
+    territory = False  # ... a territorial one: a place may follow ("Bupati Kupang")
     for i, (w, lw) in enumerate(zip(words, low)):
         initial = bool(_INITIAL.fullmatch(w))
-        if _is_title(lw) and not (initial and 0 < i < len(words) - 1 and i > last_marker + 1):
-            last_marker, prev_role = i, False
-        elif lw in roles or _MINISTRY.fullmatch(lw) or (prev_role and _FIELD_SHAPE.fullmatch(lw)):
-            last_marker, prev_role, has_role = i, not w.isupper(), True  # "Bupati Kupang", not "BKN Bima"
+        if i and low[i - 1] in _ORG_NOUNS and not initial and i < len(words) - 1:
+            last_marker, after_role, territory, has_role = i, True, False, True  # "Kepala Pusat Standarisasi"
+        elif _is_title(lw) and not (initial and 0 < i < len(words) - 1 and i > last_marker + 1):
+            last_marker, after_role, territory = i, False, False
+        elif lw in roles or _MINISTRY.fullmatch(lw) or (after_role and _FIELD_SHAPE.fullmatch(lw)):
+            # "Bupati Kupang", but not "Wamendagri Bima Arya": places follow territorial roles only
+            last_marker, after_role, territory, has_role = i, True, lw in _TERRITORIAL, True
         elif not initial and w.isupper() and len(w) > 1:
-            last_marker, prev_role = i, False  # an acronym: BKD, NTT, DKI
+            last_marker, after_role, territory = i, True, lw in _TERRITORIAL  # an acronym: BKD, NTT, DKI
         elif "." in w.rstrip(".") and not initial:
-            last_marker, prev_role = i, False  # a degree or abbreviation inside the run
-        elif prev_role and (lw in places or lw in _COMPASS):
+            last_marker, after_role, territory = i, False, False  # a degree or abbreviation inside the run
+        elif territory and (lw in places or lw in _COMPASS):
             last_marker = i  # "Bupati Kupang", "Provinsi Kalimantan Timur", "DKI Jakarta"
         else:
-            prev_role = False
+            after_role = territory = False
     name = words[last_marker + 1 :]
     if not at_start or last_marker >= 0:  # "DKI Jakarta Anies Baswedan"
         k = 0
         while k < len(name) and _fold(name[k]) in places | _COMPASS:
             k += 1
-        if 0 < k and (len(name) - k >= 2 or k == len(name) and last_marker >= 0):
+        if 0 < k and (k >= 2 and len(name) - k >= 2 or k == len(name) and last_marker >= 0):
             name = name[k:]  # "Gubernur DKI Jakarta", "... Sumatera Selatan M Husni Thamrin"
     while name and _INITIAL.fullmatch(name[-1]) and len(name) > 1:
         name = name[:-1]  # a trailing initial is a degree's remnant
@@ -168,7 +185,8 @@ class People:
     def __init__(self) -> None:
         self._names: list[list[str] | None] = []  # fullest name's words; None: a role or institution
         self._labels: list[str] = []  # what a role-only or institution entry is called
-        self._roles: list[str | None] = []
+        self._roles: list[list[str]] = []  # every role the person was named with, first first
+        self._aliases: list[set[str]] = []  # nicknames: "yang akrab disapa Noel"
         self._last: int | None = None
         self._noted: int | None = None
 
@@ -206,13 +224,20 @@ class People:
         words = self._names[pid]
         if words is None:
             return self._labels[pid], None
-        return " ".join(words), expand_role(self._roles[pid])
+        roles = self._roles[pid]
+        return " ".join(words), expand_role(roles[0]) if roles else None
 
     def _new(self, words: list[str] | None, label: str, role: str | None) -> int:
         self._names.append(words)
         self._labels.append(label)
-        self._roles.append(role)
+        self._roles.append([role] if role else [])
+        self._aliases.append(set())
         return len(self._names) - 1
+
+    def alias(self, pid: int | None, nickname: str) -> None:
+        """Remember that ``nickname`` ("Noel", "Titik") names person ``pid``."""
+        if pid is not None and self._names[pid] is not None:
+            self._aliases[pid].add(_fold(nickname))
 
     def _find_name(self, words: list[str], role: str | None) -> int:
         key = {_fold(w) for w in words if not _INITIAL.fullmatch(w)}
@@ -225,6 +250,9 @@ class People:
             if key and (key <= fk or fk <= key):
                 found = pid
                 break
+        if found is None:
+            nick = _fold(" ".join(words))
+            found = next((pid for pid in range(len(self._names) - 1, -1, -1) if nick in self._aliases[pid]), None)
         if found is None and len(key) == 1:
             (k,) = key
             cands = {
@@ -239,16 +267,17 @@ class People:
         assert full is not None
         if len(words) > len(full) and {_fold(w) for w in full} <= {_fold(w) for w in words} | {_fold(w) for w in full if _INITIAL.fullmatch(w)}:
             self._names[found] = words
-        if role and not self._roles[found]:
-            self._roles[found] = role
+        if role and role not in self._roles[found]:
+            self._roles[found].append(role)
         return found
 
     def _find_role(self, role: str) -> int:
         want = _role_key(role)
         if len(want) >= 2:
             for pid in range(len(self._names) - 1, -1, -1):
-                have = self._roles[pid]
-                if self._names[pid] is not None and have:
+                if self._names[pid] is None:
+                    continue
+                for have in self._roles[pid]:
                     got = _role_key(have)
                     if got[0] == want[0] and (set(want) <= set(got) or set(got) <= set(want)):
                         return pid

@@ -12,6 +12,7 @@ SAY_AFTER = (
     "papar", "sebut", "lanjut", "ucap", "pesan", "harap", "ajak", "pinta", "pungkas",
     "kata", "seru", "sambung", "tandas", "timpal", "urai", "beber", "akui", "klaim",
     "jawab", "tanya", "katakan", "ingat", "nilai", "sambut", "tukas", "kisah",
+    "kilah", "sergah", "tutup", "cerita", "aku",
 )
 #: verbs that introduce speech, direct (with a colon or comma) or reported (with bahwa)
 SAY_BEFORE = (
@@ -26,6 +27,9 @@ SAY_BEFORE = (
     "membenarkan", "membantah", "menampik", "menepis", "mencontohkan",
     "mengaku", "menganggap", "berpendapat", "meyakini", "mengklaim", "memandang",
     "mewanti-wanti", "menyerukan", "memungkiri", "mengecam", "mengutuk", "mengimbuhkan",
+    "mengungkit", "memuji", "mendesak", "mengkritisi", "mengumumkan", "mengonfirmasi",
+    "memperingatkan", "menceritakan", "mengisahkan", "bercerita", "mengungkap", "menduga",
+    "menyayangkan", "menyesalkan", "menginginkan", "mendukung", "menyambut", "menerangkan",
 )
 #: pronouns that point back to the last speaker
 PRONOUNS = ("dia", "ia", "beliau", "pihaknya")

@@ -44,7 +44,16 @@ class Attribution(NamedTuple):
 
 _QUOTE_CHAR = re.compile(f'[{OPEN_QUOTES}{CLOSE_QUOTES}"]')
 _AFTER = re.compile(
-    r"[\s,.]*(?P<verb>" + one_of(SAY_AFTER) + r")(?P<nya>nya)?\b"
+    r"[\s,.]*(?P<verb>(?i:" + one_of(SAY_AFTER) + r"))(?P<nya>nya)?\b"
+)
+# "Hal itu disampaikan Kepala BKN ...", "demikian dikatakan oleh ..."
+_PASSIVE_SAY = re.compile(
+    r"\bdi(?:sampaikan|katakan|ungkapkan|jelaskan|tegaskan|ucapkan|paparkan|utarakan|kemukakan|tuturkan)"
+    r"\s+(?:oleh\s+)?(?=[A-Z])"
+)
+# a nickname: "..., yang akrab disapa Noel", "Pria yang sering disapa dengan Pak Wilfrid ini"
+_NICKNAME = re.compile(
+    r"(?:\balias|\b(?:di)?sapa(?:an)?(?:\s+akrab(?:nya)?)?|\bdipanggil|\bdikenal)(?:\s+dengan)?\s+(?=[A-Z])"
 )
 _BEFORE_VERB = re.compile(r"\b(?:" + one_of(SAY_BEFORE) + r")\b")
 _REPORTED = re.compile(
@@ -218,6 +227,9 @@ def _resolve_region(text: str, regions: list[_Region], k: int, j: int, people: P
         if m.group("nya"):
             return people.last
         rest = tail[m.end() :]
+        nick = _NICKNAME.search(rest, 0, 80)
+        if nick and "," not in rest[: nick.start()]:  # “...”, jawab pria yang akrab disapa Pak Wilfrid
+            rest = rest[nick.end() :]
         name = _name_after(rest)
         if name is None and _starts_with_pronoun(rest):
             return people.last
@@ -271,14 +283,21 @@ def _reported_speaker(text: str, s: int, e: int, people: People) -> tuple[int | 
     if m:
         if sent[: m.start()].split()[-1:] and sent[: m.start()].split()[-1].lower() in _NOT_NAMES:
             return None, False  # "saya mengingatkan bahwa ...": the speaker's own words
-        verb_at = s + m.start()
-        name = _name_before(text, s, verb_at)
-        if name is None:  # "Kepala BKD, Yosef Rasi, yang menjadi pemateri ... mengatakan bahwa"
-            name = _opening_person(text, s, verb_at)
+        verb_at = s + _subject_end(sent[: m.start()])
+        name, at = _name_before_at(text, s, verb_at)
+        if name is None or _ACTIVE_VERB.search(_main_clause(text[s:at])):
+            # "Kepala BKD, Yosef Rasi, yang menjadi pemateri ... mengatakan bahwa";
+            # "Sekretaris BKD, Yusuf Otemusu, saat membawakan sambutan Kepala BKD mengatakan"
+            name = _opening_person(text, s, verb_at) or name
         if name is not None:
             return people.resolve(name), True
         return people.last, True
     m = _INLINE_SAY.search(sent)
+    if m:
+        name = _name_after(sent[m.end() :])
+        if name is not None:
+            return people.resolve(name), True
+    m = _PASSIVE_SAY.search(sent) if " di" in sent else None
     if m:
         name = _name_after(sent[m.end() :])
         if name is not None:
@@ -306,7 +325,7 @@ def _reported_speaker(text: str, s: int, e: int, people: People) -> tuple[int | 
         name, at = _name_before_at(text, s, s + cut)
         if name is not None and (
             cut < len(head.rstrip()) or head.rstrip().endswith(",") or _FRONTED_NAME.search(head)
-            or not _ACTIVE_VERB.search(text, s, at)
+            or not _ACTIVE_VERB.search(_main_clause(text[s:at]))
         ):
             return people.resolve(name), True
         # "Dr. Sugeng Hariyono, Kepala BPSDM ..., dalam sambutannya ..., menyampaikan ...":
@@ -334,6 +353,14 @@ _INLINE_PRONOUN = re.compile(r",\s+(?:" + one_of(SAY_AFTER) + r")\s+(?:dia|ia|be
 _PRONOUN_TAIL = re.compile(r"(?:^|[\s,])(?:[Ii]a|[Dd]ia|[Bb]eliau|[Pp]ihaknya)(?:\s+(?:sangat|pula|pun|juga|tak|tidak|bahkan|lantas))*\s*$")
 _THAT_TAIL = re.compile(r"^(?:[^,]*,\s+)?[a-z][\w\s-]{2,80}\s(?:itu|tersebut)(?:\s+(?:juga|pun|pula|kembali))*\s*$")
 _ACTIVE_VERB = re.compile(r"\b(?:me|ber)[a-z]{3,}\b")
+_RELATIVE = re.compile(r"\byang\s[^,]*")
+# the opening subject of a sentence, right before its verb: "Panitia Seleksi memberikan ..."
+_OPENING_SUBJECT = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,8}(?=(?:juga\s+|pun\s+|tak\s+|tidak\s+)?(?:me|ber)[a-z]{3,}\b)")
+
+
+def _main_clause(head: str) -> str:
+    """``head`` without relative clauses ("... yang juga bernama Pak Irvan")."""
+    return _RELATIVE.sub(" ", head) if "yang" in head else head
 #: capitalised words that open a sentence but are no speaker
 _NOT_NAMES = frozenset(
     "saya aku kami kita anda kalian mereka ini itu hal hari semua seluruh para "
@@ -372,6 +399,13 @@ def _name_before_at(text: str, lo: int, verb_at: int) -> tuple[Mention | None, i
             run.append(tok)
         elif tok.text == "." and run:  # "Basseng." before a degree
             pass
+        elif tok.text == ")" and run:  # "Wakil Menteri Dalam Negeri (Wamendagri) Bima Arya"
+            j = i - 1
+            while j >= 0 and i - j < 5 and _is_cap(toks[j]):
+                j -= 1
+            if j < 0 or toks[j].text != "(" or j == i - 1 or j == 0 or not _is_cap(toks[j - 1]):
+                break
+            i = j  # the bracketed abbreviation repeats the role: left out
         else:
             break
         i -= 1
@@ -409,6 +443,7 @@ def _degree_word(w: str) -> bool:
 # a run of capitalised words, with commas and brackets between its parts:
 # "Kepala BKD NTT (Yosef Rasi, S.Sos, M.Si)", "Dr. Sugeng Hariyono, Kepala BPSDM Kemendagri"
 _RUN = re.compile(r"[A-Z][\w'’.-]*(?:(?:\s*[,(]\s*|\s+)(?:[A-Z][\w'’.-]*|drg?\.))*")
+_ORG_AND = re.compile(r"\s+(?:dan|&)\s+[A-Z]")
 _TITLED = re.compile(r"(?:[A-Z][a-z]{0,3}\.\s*)+[A-Z]")  # "Dr. Basseng", "Drs. H. Ahmad"
 
 
@@ -417,8 +452,8 @@ def _people_in(text: str, s: int, e: int) -> list[tuple[int, Mention]]:
     out = []
     for m in _RUN.finditer(text, s, e):
         parts = [p for p in re.split(r"\s*[,()]\s*", m.group()) if p]
-        if len(m.group().split()) < 2:
-            continue
+        if len(m.group().split()) < 2 or _ORG_AND.match(text, m.end()):
+            continue  # one word; "Pusat Standarisasi dan Sertifikasi": a unit's name
         mentions = []
         for part in parts:
             words = [w for w in part.split() if not _degree_word(w)]
@@ -432,6 +467,10 @@ def _people_in(text: str, s: int, e: int) -> list[tuple[int, Mention]]:
             if mt.name is None and k + 1 < len(mentions) and mentions[k + 1] and mentions[k + 1].name and not mentions[k + 1].role:
                 mt = Mention(mentions[k + 1].name, mt.role)  # "Kepala BKD, Yosef Rasi"
                 mentions[k + 1] = None
+            elif mt.name and not mt.role and k and parts[k - 1] and mentions[k - 1] is not None and mentions[k - 1].name is None:
+                mt = Mention(mt.name, mentions[k - 1].role)  # "Badan Kepegawaian Negara, Dede Fazri"
+            elif mt.name and not mt.role and k > 1 and mentions[k - 1] is None and mentions[k - 2] is not None and mentions[k - 2].name is None:
+                mt = Mention(mt.name, mentions[k - 2].role)  # "Badan Kepegawaian Negara (BKN), Dede Fazri"
             elif mt.name and not mt.role and k + 1 < len(mentions) and mentions[k + 1] and mentions[k + 1].name is None and mentions[k + 1].role:
                 mt = Mention(mt.name, mentions[k + 1].role)  # "Yosef Rasi, Kepala BKD"
                 mentions[k + 1] = None
@@ -441,17 +480,31 @@ def _people_in(text: str, s: int, e: int) -> list[tuple[int, Mention]]:
     return out
 
 
+def _before_relative(text: str, s: int, at: int) -> int:
+    """Where the name ends before a nickname clause: "Siti Fauziah, yang akrab disapa"."""
+    m = re.search(r"(?:,?\s+yang(?:\s+\w+){0,2}|,)?\s*$", text[max(s, at - 60) : at])
+    return max(s, at - 60) + m.start() if m else at
+
+
 def _note_people(text: str, s: int, e: int, people: People) -> None:
     """Remember people introduced with a title, role or degree ("dibuka oleh Kepala
     BKD NTT, Yosef Rasi") without making them the last speaker."""
     for _, mt in _people_in(text, s, e):
         people.resolve(mt, speaking=False)
+    for m in _NICKNAME.finditer(text, s, e) if "sapa" in text[s:e] or "alias" in text[s:e] or "dikenal" in text[s:e] else ():
+        before = _name_before(text, max(s, m.start() - 120), _before_relative(text, s, m.start()))
+        nick = _name_after(text[m.end() : e])
+        if before is not None and before.name and nick is not None and nick.name:
+            people.alias(people.resolve(before, speaking=False), nick.name)
 
 
 def _opening_person(text: str, s: int, e: int) -> Mention | None:
     """The person named at the start of ``text[s:e]`` (after a fronted phrase such as
     "Dalam sambutannya,"), when no other person is named before ``e``."""
     found = _people_in(text, s, e)
+    if not found:
+        m = _OPENING_SUBJECT.match(text, s, e)
+        return _name_from_run(tokenize(m.group()), at_start=True) if m else None
     if len(found) != 1:
         return None
     at, mt = found[0]

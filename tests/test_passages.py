@@ -68,3 +68,21 @@ def test_short_name_of_the_document_speaker_becomes_the_full_name():
     text = "Rizal membuka forum.\n\n“Pelayanan harus prima,” kata Rizal.\n\n“Kami siap,” ujar Budi."
     got = [(p.speaker, p.voice) for p in passages_of(text, speaker="Rizal Firmansyah")]
     assert got == [(None, "narration"), ("Rizal Firmansyah", "quote"), ("Budi", "quote")]
+
+
+def test_passages_carry_speaker_role():
+    text = ("Kepala Dinas Kesehatan Kota Kupang, dr. Ina Moi, M.Kes, membuka lokakarya.\n\n"
+            "“Puskesmas harus ramah,” kata Ina.\n\nAcara ditutup pukul 12.00.")
+    ps = passages_of(text)
+    assert [(p.speaker, p.speaker_role, p.voice) for p in ps] == [
+        (None, None, "narration"),
+        ("Ina Moi", "Kepala Dinas Kesehatan Kota Kupang", "quote"),
+        (None, None, "narration"),
+    ]
+
+
+def test_split_passages_has_speaker_role_column():
+    import pidato
+
+    df = pidato.split_passages(["Menaker Dewi Kartika menegaskan bahwa upah harus dibayar tepat waktu."])
+    assert df.loc[0, ["speaker", "speaker_role"]].tolist() == ["Dewi Kartika", "Menteri Ketenagakerjaan"]

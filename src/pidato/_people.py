@@ -204,7 +204,7 @@ class People:
         if m.name and _fold(m.name) in _PRONOUNS:
             return self.last
         if m.institution:
-            pid = self._find_label(m.role or "")
+            pid = self._find_label(m.role or "", role=False)
         elif m.name:
             pid = self._find_name(m.name.split(), m.role)
         else:
@@ -222,8 +222,8 @@ class People:
         if pid is None:
             return None, None
         words = self._names[pid]
-        if words is None:
-            return self._labels[pid], None
+        if words is None:  # a role alone is also its own role; an institution has none
+            return self._labels[pid], expand_role(self._roles[pid][0]) if self._roles[pid] else None
         roles = self._roles[pid]
         return " ".join(words), expand_role(roles[0]) if roles else None
 
@@ -281,14 +281,14 @@ class People:
                     got = _role_key(have)
                     if got[0] == want[0] and (set(want) <= set(got) or set(got) <= set(want)):
                         return pid
-        return self._find_label(role)
+        return self._find_label(role, role=True)
 
-    def _find_label(self, label: str) -> int:
+    def _find_label(self, label: str, *, role: bool) -> int:
         key = _fold(label)
         for pid in range(len(self._labels) - 1, -1, -1):
             if self._names[pid] is None and _fold(self._labels[pid]) == key:
                 return pid
-        return self._new(None, label, None)
+        return self._new(None, label, label if role else None)
 
 
 def _role_key(role: str) -> list[str]:

@@ -10,10 +10,13 @@ Each sentence gets a ``voice``:
   and the sentences that follow it in the same paragraph;
 * ``narration`` -- everything else, with ``speaker`` None.
 
-"-nya" forms ("pungkasnya", "menurutnya") and pronouns (dia, ia, beliau) point
-back to the last named speaker. A short name ("Aswad") is resolved to the
-fuller one seen in the same document ("Muhammad Aswad"); titles (Dr., Prof.),
-roles ("Kepala Puslatbang KDOD") and degrees (", M.Si") are not part of a name.
+"-nya" forms ("pungkasnya", "menurutnya") and pronouns (dia, ia, beliau,
+pihaknya) point back to the last named speaker, and so do sentences that go on
+reporting ("Ia juga meminta ..."). Names are split from roles, titles and degrees and
+kept one per person by :mod:`pidato._people`: a short name ("Aswad") is the fuller
+one of the same document ("Muhammad Aswad"), whichever came first; a role alone
+("kata Kepala BKD") is the person named with it before; the role goes to
+:attr:`Attribution.role`.
 """
 
 from __future__ import annotations
@@ -108,8 +111,11 @@ def attribute(
 
     >>> from pidato.segment import sentence_spans
     >>> t = "Basseng menyampaikan bahwa birokrasi harus bersih. “Kita harus cepat. Masyarakat menunggu,” pungkasnya."
-    >>> attribute(t, sentence_spans(t))
-    [Attribution(speaker='Basseng', voice='paraphrase'), Attribution(speaker='Basseng', voice='quote'), Attribution(speaker='Basseng', voice='quote')]
+    >>> [(a.speaker, a.voice) for a in attribute(t, sentence_spans(t))]
+    [('Basseng', 'paraphrase'), ('Basseng', 'quote'), ('Basseng', 'quote')]
+    >>> t = "Kepala Dinas Kesehatan, dr. Rina Sari, M.Kes, membuka acara. “Layani warga dengan cepat,” kata Rina."
+    >>> attribute(t, sentence_spans(t))[-1]
+    Attribution(speaker='Rina Sari', voice='quote', role='Kepala Dinas Kesehatan')
     """
     if paragraph_spans is None:
         from .segment import paragraph_spans as _paragraphs

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from ._resources import read_lines, read_table
 
-__all__ = ["Mention", "People", "split_name", "expand_role"]
+__all__ = ["Mention", "People", "split_name", "expand_role", "cue_words"]
 
 
 class Mention(NamedTuple):
@@ -41,7 +42,7 @@ _INSTITUTION_HEADS = frozenset(
 #: nouns of units whose next capitalised word names the unit's field: "Pusat Standarisasi"
 _ORG_NOUNS = frozenset(
     "pusat bidang bagian dinas badan biro balai direktorat seksi subbagian divisi unit lembaga "
-    "kantor sekretariat deputi komisi fraksi kementerian subdirektorat inspektorat".split()
+    "kantor sekretariat deputi komisi fraksi kementerian subdirektorat inspektorat partai".split()
 )
 #: roles that are followed by the name of their territory: "Bupati Kupang", "Kapolda
 #: Sumatera Utara"; after other roles a place-like word opens the name ("Wamendagri Bima Arya")
@@ -73,6 +74,13 @@ def _abbreviations() -> dict[str, str]:
 @functools.cache
 def _role_words() -> frozenset[str]:
     return frozenset(read_lines("roles.txt")) | frozenset(k for k in _abbreviations() if " " not in k)
+
+
+@functools.cache
+def cue_words() -> frozenset[str]:
+    """Lowercase words that mark a run of capitalised words as naming someone with a
+    role or title (role words, titles and ranks)."""
+    return _role_words() | _titles()
 
 
 @functools.cache
@@ -116,6 +124,11 @@ def split_name(words: list[str], *, at_start: bool = False) -> Mention | None:
     >>> split_name(["Menaker"])
     Mention(name=None, role='Menaker', institution=False)
     """
+    return _split_name(tuple(words), at_start)
+
+
+@functools.lru_cache(maxsize=8192)
+def _split_name(words: tuple[str, ...], at_start: bool) -> Mention | None:
     words = [w for w in words if w and w != ","]
     if not words:
         return None
@@ -138,8 +151,10 @@ def split_name(words: list[str], *, at_start: bool = False) -> Mention | None:
             last_marker, after_role, territory = i, True, lw in _TERRITORIAL  # an acronym: BKD, NTT, DKI
         elif "." in w.rstrip(".") and not initial:
             last_marker, after_role, territory = i, False, False  # a degree or abbreviation inside the run
-        elif territory and (lw in places or lw in _COMPASS):
+        elif (territory or after_role and w.isupper()) and (lw in places or lw in _COMPASS):
             last_marker = i  # "Bupati Kupang", "Provinsi Kalimantan Timur", "DKI Jakarta"
+        elif after_role and i and words[i - 1].isupper() and lw in places and len(words) - i > 2:
+            last_marker, after_role, territory = i, True, True  # "Kepala KSOP Gresik Herbert Marpaung"
         else:
             after_role = territory = False
     name = words[last_marker + 1 :]
@@ -182,7 +197,8 @@ class People:
     """The people of one document. :meth:`resolve` gives a person id; :meth:`label`
     the canonical speaker and role of an id once the document is read."""
 
-    def __init__(self) -> None:
+    def __init__(self, catch_up: Callable[[], None] | None = None) -> None:
+        self._catch_up = catch_up  # notes the sentences read so far, when a name is needed
         self._names: list[list[str] | None] = []  # fullest name's words; None: a role or institution
         self._labels: list[str] = []  # what a role-only or institution entry is called
         self._roles: list[list[str]] = []  # every role the person was named with, first first
@@ -194,11 +210,15 @@ class People:
     def last(self) -> int | None:
         """The last speaker, else the last person named ("ia" in "Dalam sambutannya,
         ia menekankan ..." after a sentence that introduced the person)."""
+        if self._catch_up is not None:
+            self._catch_up()
         return self._last if self._last is not None else self._noted
 
     def resolve(self, m: Mention | None, *, speaking: bool = True) -> int | None:
         """The id of the person (or role, institution) of a mention; a speaking
         mention becomes the one that "-nya" and pronouns refer to."""
+        if speaking and self._catch_up is not None:
+            self._catch_up()
         if m is None:
             return self.last if speaking else None
         if m.name and _fold(m.name) in _PRONOUNS:

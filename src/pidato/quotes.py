@@ -21,13 +21,15 @@ one of the same document ("Muhammad Aswad"), whichever came first; a role alone
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
 from ._chars import CLOSE_QUOTES, OPEN_QUOTES
 from ._patterns import one_of
-from ._people import Mention, People, split_name
+from ._people import Mention, People, cue_words, split_name
 from ._speech_words import PRONOUNS, SAY_AFTER, SAY_BEFORE
 from .tokenize import Token, tokenize
 
@@ -51,9 +53,10 @@ _AFTER = re.compile(
 )
 # "Hal itu disampaikan Kepala BKN ...", "demikian dikatakan oleh ..."
 _PASSIVE_SAY = re.compile(
-    r"\bdi(?:sampaikan|katakan|ungkapkan|jelaskan|tegaskan|ucapkan|paparkan|utarakan|kemukakan|tuturkan)"
+    r"(?<![\w-])di(?:sampaikan|katakan|ungkapkan|jelaskan|tegaskan|ucapkan|paparkan|utarakan|kemukakan|tuturkan)"
     r"\s+(?:oleh\s+)?(?=[A-Z])"
 )
+_NICKNAME_WORD = re.compile(r"sapa|alias|dipanggil|dikenal")
 # a nickname: "..., yang akrab disapa Noel", "Pria yang sering disapa dengan Pak Wilfrid ini"
 _NICKNAME = re.compile(
     r"(?:\balias|\b(?:di)?sapa(?:an)?(?:\s+akrab(?:nya)?)?|\bdipanggil|\bdikenal)(?:\s+dengan)?\s+(?=[A-Z])"
@@ -66,7 +69,7 @@ _REPORTED = re.compile(
 _SUBJECT_VERB = re.compile(
     r"(?:(?:Sementara\s+itu|Selain\s+itu|Selanjutnya|Kemudian|Di\s+sisi\s+lain|Pada\s+kesempatan\s+\w+"
     r"|Dalam\s+kesempatan\s+\w+|Dalam\s+sambutannya|Dalam\s+arahannya|Dalam\s+laporannya),\s+)?"
-    r"(?:[A-Z][\w.'’-]*,?\s+){1,14}?(?:yang\s[^,.]{1,80},\s+)?(?:juga\s+|pun\s+|kembali\s+|lebih\s+lanjut\s+|tak\s+|tidak\s+)?(?P<verb>"
+    r"(?:[A-Z][\w.'’-]*,?\s+){1,14}?(?:yang\s[^,.]{1,80},\s+)?(?:(?:juga|pun|kembali|lebih\s+lanjut|tak|tidak|sempat|telah|sudah|pernah|lalu|kemudian|selalu|sering|terus|pun|bahkan|tetap)\s+){0,3}(?P<verb>"
     + one_of(SAY_BEFORE)
     + r")\b"
 )
@@ -80,7 +83,10 @@ _MENURUT = re.compile(r"\b[Mm]enurut(?P<nya>nya)?\b")
 # "Hj. Nurhasanah Lubis, S.H., yang hadir dalam peluncuran, mengapresiasi ..."
 _RELATIVE_TAIL = re.compile(r",?\s+yang\s[^,.]{1,100},\s*$")
 # adverbs between a subject and its verb: "Alfons juga mengakui", "Ia pun menegaskan"
-_ADVERB_TAIL = re.compile(r"(?:\s+(?:juga|pun|kembali|lebih\s+lanjut|sendiri))+\s*$")
+_ADVERB_TAIL = re.compile(
+    r"(?:\s+(?:juga|pun|kembali|lebih\s+lanjut|sendiri|sempat|telah|sudah|pernah|lalu|kemudian|selalu"
+    r"|sering|terus|bahkan|tetap|tak|tidak))+\s*$"
+)
 # "Menutup acara, Abdul Karim mengatakan ...": a name after a fronted phrase
 _FRONTED_NAME = re.compile(r",\s+(?:[A-Z][\w'’-]*\s+){1,4}$")
 
@@ -123,7 +129,27 @@ def attribute(
         paragraph_spans = _paragraphs(text)
     regions = _quote_regions(text, paragraph_spans)
     tails = _continuation_tails(text, regions)
-    people = People()
+    pending: list[tuple[int, int]] = []  # sentences not yet scanned for people introduced
+    cue_at: list[int] = []  # offsets of title and role words, found up to scanned[0]
+    scanned = [0]
+
+    def catch_up() -> None:  # scanning only when a name is resolved saves it on narration
+        if not pending:
+            return
+        end = pending[-1][1]
+        if end > scanned[0]:
+            cue_at.extend(m.start() for m in _cue().finditer(text, scanned[0], end))
+            scanned[0] = end
+        n = len(cue_at)
+        for s, e in pending:
+            k = bisect.bisect_left(cue_at, s)
+            if k < n and cue_at[k] < e:  # a title or role word in the sentence
+                _note_people(text, s, e, people, checked=True)
+            elif _NICKNAME_WORD.search(text, s, e):
+                _note_people(text, s, e, people)
+        pending.clear()
+
+    people = People(catch_up)
     region_speaker: dict[int, int | None] = {}
     ids: list[tuple[int | None, str]] = []
     r = 0
@@ -134,6 +160,7 @@ def attribute(
             para_idx += 1
         while r < len(regions) and regions[r].end <= s:
             r += 1
+        pending.append((s, e))  # "Mensos Khofifah Indar Parawansa" before a short "Khofifah"
         # regions overlapping this sentence that are speech
         hit = None
         k = r
@@ -148,7 +175,6 @@ def attribute(
             ids.append((region_speaker[hit], "quote"))
             paraphrase_from = None
             continue
-        _note_people(text, s, e, people)
         speaker, found = _reported_speaker(text, s, e, people)
         if found:
             ids.append((speaker, "paraphrase"))
@@ -308,7 +334,7 @@ def _reported_speaker(text: str, s: int, e: int, people: People) -> tuple[int | 
         name = _name_after(sent[m.end() :])
         if name is not None:
             return people.resolve(name), True
-    if _INLINE_PRONOUN.search(sent) and people.last is not None:
+    if ", " in sent and _INLINE_PRONOUN.search(sent) and people.last is not None:
         return people.last, True  # "..., kata dia, ..."
     # "Bambang mengakui ...", "Ia juga mengajak ...": a speech verb right after
     # the subject that opens the sentence
@@ -453,37 +479,66 @@ _ORG_AND = re.compile(r"\s+(?:dan|&)\s+[A-Z]")
 _TITLED = re.compile(r"(?:[A-Z][a-z]{0,3}\.\s*)+[A-Z]")  # "Dr. Basseng", "Drs. H. Ahmad"
 
 
-def _people_in(text: str, s: int, e: int) -> list[tuple[int, Mention]]:
-    """Persons named with a title, role or degree in ``text[s:e]``, with offsets."""
-    out = []
+@functools.cache
+def _cue() -> re.Pattern:
+    """Capitalised role words, titles and ranks: where :func:`_people_in` can find someone."""
+    words = cue_words() - _WEAK_CUES
+    forms = {w.capitalize() for w in words} | {w.upper() for w in words}
+    return re.compile(r"\b(?:" + one_of(sorted(forms)) + r")\b|\b[A-Z][a-z]{0,3}\.")
+
+
+#: role-list words that open many sentences without introducing anyone
+_WEAK_CUES = frozenset("dalam luar yang sebagai selaku terhormat program unit kerja umum utama negara indonesia".split())
+
+
+def _people_in(text: str, s: int, e: int, *, checked: bool = False) -> list[tuple[int, Mention]]:
+    """Persons named with a title, role or degree in ``text[s:e]``, with offsets
+    (``checked``: the caller knows the sentence has a title or role word)."""
+    out: list[tuple[int, Mention]] = []
+    if not checked and not _cue().search(text, s, e):
+        return out
+    cues = cue_words()
     for m in _RUN.finditer(text, s, e):
-        parts = [p for p in re.split(r"\s*[,()]\s*", m.group()) if p]
-        if len(m.group().split()) < 2 or _ORG_AND.match(text, m.end()):
+        run = m.group()
+        words = run.split()
+        if len(words) < 2 or _ORG_AND.match(text, m.end()):
             continue  # one word; "Pusat Standarisasi dan Sertifikasi": a unit's name
-        mentions = []
-        for part in parts:
-            words = [w for w in part.split() if not _degree_word(w)]
-            if words and not all(w.isupper() and len(w) > 1 for w in words) or len(parts) == 1:
-                mentions.append(split_name(words) if words else None)
-            else:
-                mentions.append(None)  # degrees: "S.Sos", "MHRM"
-        for k, mt in enumerate(mentions):
-            if mt is None or mt.institution:
-                continue
-            if mt.name is None and k + 1 < len(mentions) and mentions[k + 1] and mentions[k + 1].name and not mentions[k + 1].role:
-                mt = Mention(mentions[k + 1].name, mt.role)  # "Kepala BKD, Yosef Rasi"
-                mentions[k + 1] = None
-            elif mt.name and not mt.role and k and parts[k - 1] and mentions[k - 1] is not None and mentions[k - 1].name is None:
-                mt = Mention(mt.name, mentions[k - 1].role)  # "Badan Kepegawaian Negara, Dede Fazri"
-            elif mt.name and not mt.role and k > 1 and mentions[k - 1] is None and mentions[k - 2] is not None and mentions[k - 2].name is None:
-                mt = Mention(mt.name, mentions[k - 2].role)  # "Badan Kepegawaian Negara (BKN), Dede Fazri"
-            elif mt.name and not mt.role and k + 1 < len(mentions) and mentions[k + 1] and mentions[k + 1].name is None and mentions[k + 1].role:
-                mt = Mention(mt.name, mentions[k + 1].role)  # "Yosef Rasi, Kepala BKD"
-                mentions[k + 1] = None
-            degrees_next = k + 1 < len(parts) and all(_degree_word(w) or w.isupper() for w in parts[k + 1].split())
-            if mt.name and (mt.role or _TITLED.match(parts[k]) or degrees_next):
-                out.append((m.start() + m.group().find(parts[k]), mt))
+        inner = run.rstrip(".")
+        if "." not in inner and not any(w.lower() in cues for w in words):
+            continue  # no title, degree or role: nobody is introduced
+        out.extend((m.start() + at, mt) for at, mt in _run_people(run))
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _run_people(run: str) -> tuple[tuple[int, Mention], ...]:
+    """:func:`_people_in` of one run of capitalised words (runs repeat: cached)."""
+    out = []
+    parts = [p for p in re.split(r"\s*[,()]\s*", run) if p]
+    mentions = []
+    for part in parts:
+        words = [w for w in part.split() if not _degree_word(w)]
+        if words and not all(w.isupper() and len(w) > 1 for w in words) or len(parts) == 1:
+            mentions.append(split_name(words) if words else None)
+        else:
+            mentions.append(None)  # degrees: "S.Sos", "MHRM"
+    for k, mt in enumerate(mentions):
+        if mt is None or mt.institution:
+            continue
+        if mt.name is None and k + 1 < len(mentions) and mentions[k + 1] and mentions[k + 1].name and not mentions[k + 1].role:
+            mt = Mention(mentions[k + 1].name, mt.role)  # "Kepala BKD, Yosef Rasi"
+            mentions[k + 1] = None
+        elif mt.name and not mt.role and k and parts[k - 1] and mentions[k - 1] is not None and mentions[k - 1].name is None:
+            mt = Mention(mt.name, mentions[k - 1].role)  # "Badan Kepegawaian Negara, Dede Fazri"
+        elif mt.name and not mt.role and k > 1 and mentions[k - 1] is None and mentions[k - 2] is not None and mentions[k - 2].name is None:
+            mt = Mention(mt.name, mentions[k - 2].role)  # "Badan Kepegawaian Negara (BKN), Dede Fazri"
+        elif mt.name and not mt.role and k + 1 < len(mentions) and mentions[k + 1] and mentions[k + 1].name is None and mentions[k + 1].role:
+            mt = Mention(mt.name, mentions[k + 1].role)  # "Yosef Rasi, Kepala BKD"
+            mentions[k + 1] = None
+        degrees_next = k + 1 < len(parts) and all(_degree_word(w) or w.isupper() for w in parts[k + 1].split())
+        if mt.name and (mt.role or _TITLED.match(parts[k]) or degrees_next):
+            out.append((run.find(parts[k]), mt))
+    return tuple(out)
 
 
 def _before_relative(text: str, s: int, at: int) -> int:
@@ -492,12 +547,12 @@ def _before_relative(text: str, s: int, at: int) -> int:
     return max(s, at - 60) + m.start() if m else at
 
 
-def _note_people(text: str, s: int, e: int, people: People) -> None:
+def _note_people(text: str, s: int, e: int, people: People, *, checked: bool = False) -> None:
     """Remember people introduced with a title, role or degree ("dibuka oleh Kepala
     BKD NTT, Yosef Rasi") without making them the last speaker."""
-    for _, mt in _people_in(text, s, e):
+    for _, mt in _people_in(text, s, e, checked=checked):
         people.resolve(mt, speaking=False)
-    for m in _NICKNAME.finditer(text, s, e) if "sapa" in text[s:e] or "alias" in text[s:e] or "dikenal" in text[s:e] else ():
+    for m in _NICKNAME.finditer(text, s, e) if _NICKNAME_WORD.search(text, s, e) else ():
         before = _name_before(text, max(s, m.start() - 120), _before_relative(text, s, m.start()))
         nick = _name_after(text[m.end() : e])
         if before is not None and before.name and nick is not None and nick.name:

@@ -8,7 +8,8 @@ a short form ("Awi", "Sandi") is the person introduced with the fuller name, the
 fullest form seen is the canonical one, and a role alone ("Sekretaris BKD",
 "Menaker") is the person who holds it, when one was named with it before.
 
-Word lists: ``data/roles.txt``, ``data/titles.txt``, ``data/role_abbreviations.tsv``.
+Word lists: ``data/roles.txt``, ``data/role_heads.txt``, ``data/titles.txt``,
+``data/role_abbreviations.tsv``.
 """
 
 from __future__ import annotations
@@ -72,15 +73,20 @@ def _abbreviations() -> dict[str, str]:
 
 
 @functools.cache
+def _role_heads() -> frozenset[str]:
+    return frozenset(read_lines("role_heads.txt")) | frozenset(k for k in _abbreviations() if " " not in k)
+
+
+@functools.cache
 def _role_words() -> frozenset[str]:
-    return frozenset(read_lines("roles.txt")) | frozenset(k for k in _abbreviations() if " " not in k)
+    return frozenset(read_lines("roles.txt")) | _role_heads()
 
 
 @functools.cache
 def cue_words() -> frozenset[str]:
-    """Lowercase words that mark a run of capitalised words as naming someone with a
-    role or title (role words, titles and ranks)."""
-    return _role_words() | _titles()
+    """Lowercase words that mark a sentence where someone may be introduced with a role
+    or title (head words of posts, abbreviated posts, titles and ranks)."""
+    return _role_heads() | _titles()
 
 
 @functools.cache
@@ -260,13 +266,13 @@ class People:
             self._aliases[pid].add(_fold(nickname))
 
     def _find_name(self, words: list[str], role: str | None) -> int:
-        key = {_fold(w) for w in words if not _INITIAL.fullmatch(w)}
+        key = _key(tuple(words))
         found = None
         for pid in range(len(self._names) - 1, -1, -1):
             full = self._names[pid]
             if full is None:
                 continue
-            fk = {_fold(w) for w in full if not _INITIAL.fullmatch(w)}
+            fk = _key(tuple(full))
             if key and (key <= fk or fk <= key):
                 found = pid
                 break
@@ -309,6 +315,12 @@ class People:
             if self._names[pid] is None and _fold(self._labels[pid]) == key:
                 return pid
         return self._new(None, label, label if role else None)
+
+
+@functools.lru_cache(maxsize=4096)
+def _key(words: tuple[str, ...]) -> frozenset[str]:
+    """The folded words of a name, initials left out: what two forms of it share."""
+    return frozenset(_fold(w) for w in words if not _INITIAL.fullmatch(w))
 
 
 def _role_key(role: str) -> list[str]:

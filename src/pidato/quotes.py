@@ -53,7 +53,7 @@ _AFTER = re.compile(
 )
 # "Hal itu disampaikan Kepala BKN ...", "demikian dikatakan oleh ..."
 _PASSIVE_SAY = re.compile(
-    r"(?<![\w-])di(?:sampaikan|katakan|ungkapkan|jelaskan|tegaskan|ucapkan|paparkan|utarakan|kemukakan|tuturkan)"
+    r"di(?<![\w-]di)(?:sampaikan|katakan|ungkapkan|jelaskan|tegaskan|ucapkan|paparkan|utarakan|kemukakan|tuturkan)"
     r"\s+(?:oleh\s+)?(?=[A-Z])"
 )
 _NICKNAME_WORD = re.compile(r"sapa|alias|dipanggil|dikenal")
@@ -130,6 +130,7 @@ def attribute(
     regions = _quote_regions(text, paragraph_spans)
     tails = _continuation_tails(text, regions)
     pending: list[tuple[int, int]] = []  # sentences not yet scanned for people introduced
+    nicknames = _NICKNAME_WORD.search(text) is not None
     cue_at: list[int] = []  # offsets of title and role words, found up to scanned[0]
     scanned = [0]
 
@@ -145,7 +146,7 @@ def attribute(
             k = bisect.bisect_left(cue_at, s)
             if k < n and cue_at[k] < e:  # a title or role word in the sentence
                 _note_people(text, s, e, people, checked=True)
-            elif _NICKNAME_WORD.search(text, s, e):
+            elif nicknames and _NICKNAME_WORD.search(text, s, e):
                 _note_people(text, s, e, people)
         pending.clear()
 
@@ -186,11 +187,8 @@ def attribute(
             paraphrase_from = (para_idx, people.last)
         else:
             ids.append((None, "narration"))
-    out = []
-    for pid, voice in ids:
-        speaker, role = people.label(pid)
-        out.append(Attribution(speaker, voice, role))
-    return out
+    labels = {pid: people.label(pid) for pid in {pid for pid, _ in ids}}
+    return [Attribution(labels[pid][0], voice, labels[pid][1]) for pid, voice in ids]
 
 
 _NOT_SPEECH = -1
@@ -354,7 +352,8 @@ def _reported_speaker(text: str, s: int, e: int, people: People) -> tuple[int | 
         # "Kepala Dinas Komunikasi dan Informatika ..., Rahmat Hidayat Nasution, M.Si.,
         # menjelaskan ...", "Pengamat kebijakan publik ... M Husni Thamrin menyebut ...":
         # a name right before the verb, with no other verb before it
-        name, at = _name_before_at(text, s, s + cut)
+        last_word = head[:cut].rstrip(" ,").rsplit(None, 1)[-1:]
+        name, at = _name_before_at(text, s, s + cut) if last_word and last_word[0][:1].isupper() else (None, 0)
         if name is not None and (
             cut < len(head.rstrip()) or head.rstrip().endswith(",") or _FRONTED_NAME.search(head)
             or not _ACTIVE_VERB.search(_main_clause(text[s:at]))
@@ -484,7 +483,8 @@ def _cue() -> re.Pattern:
     """Capitalised role words, titles and ranks: where :func:`_people_in` can find someone."""
     words = cue_words() - _WEAK_CUES
     forms = {w.capitalize() for w in words} | {w.upper() for w in words}
-    return re.compile(r"\b(?:" + one_of(sorted(forms)) + r")\b|\b[A-Z][a-z]{0,3}\.")
+    # the lookahead first lets the engine skip to capital letters
+    return re.compile(r"(?=[A-Z])(?<![\w])(?:" + one_of(sorted(forms)) + r"\b|[A-Z][a-z]{0,3}\.)")
 
 
 #: role-list words that open many sentences without introducing anyone

@@ -409,6 +409,10 @@ def _is_degree(tok: Token) -> bool:
     return tok.kind == "abbrev" and "." in t or t.isupper() and 1 < len(t) <= 4 and tok.kind == "abbrev"
 
 
+_WORD = re.compile(r"\S+")
+_LOWER_WORD = re.compile(r"(?<!\S)(?!drg?\.)[a-z]\S*")
+
+
 def _name_before(text: str, lo: int, verb_at: int) -> Mention | None:
     """The name in the run of capitalised tokens that ends just before ``verb_at``."""
     return _name_before_at(text, lo, verb_at)[0]
@@ -417,6 +421,11 @@ def _name_before(text: str, lo: int, verb_at: int) -> Mention | None:
 def _name_before_at(text: str, lo: int, verb_at: int) -> tuple[Mention | None, int]:
     """:func:`_name_before` and the offset where its run starts."""
     base = max(lo, verb_at - 200)
+    words = list(_WORD.finditer(text, base, verb_at))
+    for w in reversed(words):  # tokenize from the last lowercase word on: the run is after it
+        if w.group()[:1].islower() and w.group() not in ("dr.", "drg."):
+            base = w.start()
+            break
     toks = tokenize(text[base:verb_at])
     run: list[Token] = []
     i = len(toks) - 1
@@ -447,7 +456,9 @@ def _name_before_at(text: str, lo: int, verb_at: int) -> tuple[Mention | None, i
 
 def _name_after(s: str) -> Mention | None:
     """The name in the run of capitalised tokens that opens ``s``."""
-    toks = tokenize(s[:200])
+    head = s[:200]
+    m = _LOWER_WORD.search(head)  # the run ends at the first lowercase word
+    toks = tokenize(head[: m.end()] if m else head)
     run: list[Token] = []
     for tok in toks:
         if not _is_cap(tok):

@@ -166,7 +166,7 @@ def _split_name(words: tuple[str, ...], at_start: bool) -> Mention | None:
     name = words[last_marker + 1 :]
     if not at_start or last_marker >= 0:  # "DKI Jakarta Anies Baswedan"
         k = 0
-        while k < len(name) and _fold(name[k]) in places | _COMPASS:
+        while k < len(name) and (_fold(name[k]) in places or _fold(name[k]) in _COMPASS):
             k += 1
         if 0 < k and (k >= 2 and len(name) - k >= 2 or k == len(name) and last_marker >= 0):
             name = name[k:]  # "Gubernur DKI Jakarta", "... Sumatera Selatan M Husni Thamrin"

@@ -56,7 +56,7 @@ _PASSIVE_SAY = re.compile(
     r"di(?<![\w-]di)(?:sampaikan|katakan|ungkapkan|jelaskan|tegaskan|ucapkan|paparkan|utarakan|kemukakan|tuturkan)"
     r"\s+(?:oleh\s+)?(?=[A-Z])"
 )
-_NICKNAME_WORD = re.compile(r"sapa|alias|dipanggil|dikenal")
+_NICKNAME_WORD = re.compile(r"(?=[sad])(?:sapa|alias|dipanggil|dikenal)")
 # a nickname: "..., yang akrab disapa Noel", "Pria yang sering disapa dengan Pak Wilfrid ini"
 _NICKNAME = re.compile(
     r"(?:\balias|\b(?:di)?sapa(?:an)?(?:\s+akrab(?:nya)?)?|\bdipanggil|\bdikenal)(?:\s+dengan)?\s+(?=[A-Z])"
@@ -130,13 +130,16 @@ def attribute(
     regions = _quote_regions(text, paragraph_spans)
     tails = _continuation_tails(text, regions)
     pending: list[tuple[int, int]] = []  # sentences not yet scanned for people introduced
-    nicknames = _NICKNAME_WORD.search(text) is not None
     cue_at: list[int] = []  # offsets of title and role words, found up to scanned[0]
     scanned = [0]
+    flags: list[bool] = []  # [whether the document names anyone by a nickname]
 
     def catch_up() -> None:  # scanning only when a name is resolved saves it on narration
         if not pending:
             return
+        if not scanned[0]:
+            flags.append(_NICKNAME_WORD.search(text) is not None)
+        nicknames = flags[0]
         end = pending[-1][1]
         if end > scanned[0]:
             cue_at.extend(m.start() for m in _cue().finditer(text, scanned[0], end))
@@ -145,7 +148,7 @@ def attribute(
         for s, e in pending:
             k = bisect.bisect_left(cue_at, s)
             if k < n and cue_at[k] < e:  # a title or role word in the sentence
-                _note_people(text, s, e, people, checked=True)
+                _note_people(text, s, e, people, checked=True, nicknames=nicknames)
             elif nicknames and _NICKNAME_WORD.search(text, s, e):
                 _note_people(text, s, e, people)
         pending.clear()
@@ -346,7 +349,10 @@ def _reported_speaker(text: str, s: int, e: int, people: People) -> tuple[int | 
     if m:
         head = sent[: m.start()]
         cut = _subject_end(head)
-        if _PRONOUN_TAIL.search(head, 0, cut) or _THAT_TAIL.search(head, 0, cut):
+        tail = head[max(0, cut - 40) : cut].split()[-4:]  # the regexes only where they can match
+        if (any(w.lower().strip(",") in PRONOUNS for w in tail) and _PRONOUN_TAIL.search(head, 0, cut)
+                or tail and tail[-1] in ("itu", "tersebut", "juga", "pun", "pula", "kembali")
+                and _THAT_TAIL.search(head, 0, cut)):
             if people.last is not None:  # "Lebih lanjut, pihaknya ...", "akademisi itu juga ..."
                 return people.last, True
         # "Kepala Dinas Komunikasi dan Informatika ..., Rahmat Hidayat Nasution, M.Si.,
@@ -558,12 +564,13 @@ def _before_relative(text: str, s: int, at: int) -> int:
     return max(s, at - 60) + m.start() if m else at
 
 
-def _note_people(text: str, s: int, e: int, people: People, *, checked: bool = False) -> None:
+def _note_people(text: str, s: int, e: int, people: People, *, checked: bool = False,
+                 nicknames: bool = True) -> None:
     """Remember people introduced with a title, role or degree ("dibuka oleh Kepala
     BKD NTT, Yosef Rasi") without making them the last speaker."""
     for _, mt in _people_in(text, s, e, checked=checked):
         people.resolve(mt, speaking=False)
-    for m in _NICKNAME.finditer(text, s, e) if _NICKNAME_WORD.search(text, s, e) else ():
+    for m in _NICKNAME.finditer(text, s, e) if nicknames and _NICKNAME_WORD.search(text, s, e) else ():
         before = _name_before(text, max(s, m.start() - 120), _before_relative(text, s, m.start()))
         nick = _name_after(text[m.end() : e])
         if before is not None and before.name and nick is not None and nick.name:

@@ -195,7 +195,8 @@ _NOT_NAMES = frozenset(
     "saya aku kami kita anda kalian mereka ini itu hal hari semua seluruh para "
     "tetapi tapi namun dan atau karena sehingga jika kalau maka lalu kemudian bahkan justru padahal "
     "selain sementara selanjutnya menurut dalam pada di ke dari untuk dengan oleh sedangkan adapun "
-    "senin selasa rabu kamis jumat sabtu minggu".split()
+    "senin selasa rabu kamis jumat sabtu minggu nomor no tahun pasal ayat bab huruf angka lampiran "
+    "januari februari maret april mei juni juli agustus september oktober november desember".split()
 )
 
 

@@ -21,7 +21,6 @@ one of the same document ("Muhammad Aswad"), whichever came first; a role alone
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from collections.abc import Sequence
@@ -130,24 +129,17 @@ def attribute(
     regions = _quote_regions(text, paragraph_spans)
     tails = _continuation_tails(text, regions)
     pending: list[tuple[int, int]] = []  # sentences not yet scanned for people introduced
-    cue_at: list[int] = []  # offsets of title and role words, found up to scanned[0]
-    scanned = [0]
     flags: list[bool] = []  # [whether the document names anyone by a nickname]
 
     def catch_up() -> None:  # scanning only when a name is resolved saves it on narration
         if not pending:
             return
-        if not scanned[0]:
+        if not flags:
             flags.append(_NICKNAME_WORD.search(text) is not None)
         nicknames = flags[0]
-        end = pending[-1][1]
-        if end > scanned[0]:
-            cue_at.extend(m.start() for m in _cue().finditer(text, scanned[0], end))
-            scanned[0] = end
-        n = len(cue_at)
+        cue = _cue().search
         for s, e in pending:
-            k = bisect.bisect_left(cue_at, s)
-            if k < n and cue_at[k] < e:  # a title or role word in the sentence
+            if cue(text, s, e):  # a title or role word in the sentence
                 _note_people(text, s, e, people, checked=True, nicknames=nicknames)
             elif nicknames and _NICKNAME_WORD.search(text, s, e):
                 _note_people(text, s, e, people)
@@ -517,11 +509,9 @@ def _people_in(text: str, s: int, e: int, *, checked: bool = False) -> list[tupl
     cues = cue_words()
     for m in _RUN.finditer(text, s, e):
         run = m.group()
-        words = run.split()
-        if len(words) < 2 or _ORG_AND.match(text, m.end()):
+        if len(run.split()) < 2 or _ORG_AND.match(text, m.end()):
             continue  # one word; "Pusat Standarisasi dan Sertifikasi": a unit's name
-        inner = run.rstrip(".")
-        if "." not in inner and not any(w.lower() in cues for w in words):
+        if "." not in run.rstrip(".") and cues.isdisjoint(run.lower().split()):
             continue  # no title, degree or role: nobody is introduced
         out.extend((m.start() + at, mt) for at, mt in _run_people(run))
     return out

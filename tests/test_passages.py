@@ -86,3 +86,11 @@ def test_split_passages_has_speaker_role_column():
 
     df = pidato.split_passages(["Menaker Dewi Kartika menegaskan bahwa upah harus dibayar tepat waktu."])
     assert df.loc[0, ["speaker", "speaker_role"]].tolist() == ["Dewi Kartika", "Menteri Ketenagakerjaan"]
+
+
+def test_speaker_role_column_follows_speaker_everywhere():
+    from pidato.batch import output_columns
+
+    assert PASSAGE_COLUMNS.index("speaker_role") == PASSAGE_COLUMNS.index("speaker") + 1
+    cols = list(output_columns(()))
+    assert cols.index("speaker_role") == cols.index("speaker") + 1

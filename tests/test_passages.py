@@ -75,3 +75,29 @@ def test_furniture_line_does_not_turn_a_long_paragraph_into_sentences():
     text = f"{body}\n\nPenulis: Maria Goreti Bere"
     found = passages_of(text)
     assert len(found) < 10 and all(p.text.startswith("Kalimat") for p in found)
+
+
+def test_passages_carry_speaker_role():
+    text = ("Kepala Dinas Kesehatan Kota Kupang, dr. Ina Moi, M.Kes, membuka lokakarya.\n\n"
+            "“Puskesmas harus ramah,” kata Ina.\n\nAcara ditutup pukul 12.00.")
+    ps = passages_of(text)
+    assert [(p.speaker, p.speaker_role, p.voice) for p in ps] == [
+        (None, None, "narration"),
+        ("Ina Moi", "Kepala Dinas Kesehatan Kota Kupang", "quote"),
+        (None, None, "narration"),
+    ]
+
+
+def test_split_passages_has_speaker_role_column():
+    import pidato
+
+    df = pidato.split_passages(["Menaker Dewi Kartika menegaskan bahwa upah harus dibayar tepat waktu."])
+    assert df.loc[0, ["speaker", "speaker_role"]].tolist() == ["Dewi Kartika", "Menteri Ketenagakerjaan"]
+
+
+def test_speaker_role_column_follows_speaker_everywhere():
+    from pidato.batch import output_columns
+
+    assert PASSAGE_COLUMNS.index("speaker_role") == PASSAGE_COLUMNS.index("speaker") + 1
+    cols = list(output_columns(()))
+    assert cols.index("speaker_role") == cols.index("speaker") + 1

@@ -124,3 +124,106 @@ def test_adverb_between_name_and_verb():
 
 def test_an_institution_speaks_as_a_whole():
     assert _voices("Selain itu, Dinas Pertanian mengimbau petani menunda tanam.") == [("Dinas Pertanian", "paraphrase")]
+
+
+# --- one name per person, roles apart (composed sentences in the style of releases) ---
+
+def _roles(text):
+    return [(a.speaker, a.role) for a in attribute(text, sentence_spans(text))]
+
+
+def test_surname_resolves_to_person_introduced_earlier():
+    text = ("Kepala Badan Kepegawaian Daerah, Drs. Yohanes Benediktus Lado, M.Si, membuka rapat evaluasi.\n\n"
+            "“Data pegawai harus mutakhir,” kata Lado.")
+    assert _voices(text)[-1] == ("Yohanes Benediktus Lado", "quote")
+
+
+def test_nickname_prefix_resolves_to_full_name():
+    text = "Wakil Bupati Sikka, Yosef Kalikasa, membuka kegiatan.\n\n“Kita mulai dari pelayanan dasar,” ujar Yos."
+    assert _voices(text)[-1] == ("Yosef Kalikasa", "quote")
+
+
+def test_fullest_name_wins_whichever_comes_first():
+    text = ("Rahmat mengatakan bahwa antrean layanan sudah berkurang. Kepala Dinas Kependudukan "
+            "Rahmat Hidayat Nasution menyampaikan bahwa layanan dibuka sampai sore.")
+    assert [s for s, _ in _voices(text)] == ["Rahmat Hidayat Nasution"] * 2
+
+
+def test_spokesperson_over_institution_in_same_sentence():
+    text = "Kepala Biro Humas BKN, Arman Siregar, mengatakan bahwa seleksi dilakukan terbuka."
+    assert _roles(text) == [("Arman Siregar", "Kepala Biro Humas BKN")]
+
+
+def test_institution_speaks_when_no_person_is_named():
+    text = "Panitia Seleksi menegaskan bahwa seluruh tahapan diawasi ketat."
+    assert _roles(text) == [("Panitia Seleksi", None)]
+
+
+def test_role_alone_resolves_to_the_person_holding_it():
+    text = ("Sekretaris Daerah Kabupaten Ende, Agustinus Wara, memimpin apel pagi. "
+            "Sekda mengatakan bahwa disiplin pegawai akan dievaluasi tiap bulan.\n\n"
+            "“Tidak ada toleransi untuk yang bolos,” tegas Sekda.")
+    assert [s for s, _ in _voices(text)[1:]] == ["Agustinus Wara"] * 2
+
+
+def test_abbreviated_role_matches_the_full_one():
+    text = ("Menteri Ketenagakerjaan Dewi Kartika meminta perusahaan membayar upah tepat waktu.\n\n"
+            "“Kami akan awasi,” kata Menaker.")
+    assert _roles(text)[-1] == ("Dewi Kartika", "Menteri Ketenagakerjaan")
+
+
+def test_role_without_person_is_the_speaker():
+    text = "Menkeu mengatakan bahwa anggaran pelayanan publik naik tahun depan."
+    assert _roles(text) == [("Menkeu", "Menteri Keuangan")]
+
+
+@pytest.mark.parametrize(
+    "subject, name, role",
+    [
+        ("Plt Kepala BKPSDM Yuliana Mbete, S.Sos., M.Si.", "Yuliana Mbete", "Pelaksana Tugas Kepala BKPSDM"),
+        ("Kabid Humas Polda NTT Kombes Pol Andreas Tefa", "Andreas Tefa", "Kepala Bidang Humas Polda NTT"),
+        ("Wamenkop Ferdinan Sitompul", "Ferdinan Sitompul", "Wakil Menteri Koperasi"),
+        ("Dirjen Pajak Dr. Antonius Suryo", "Antonius Suryo", "Direktur Jenderal Pajak"),
+        ("Menteri Keuangan Sri Wahyuni", "Sri Wahyuni", "Menteri Keuangan"),
+        ("Kepala Dinas Pertanian, Ir. Markus Dede, SP", "Markus Dede", "Kepala Dinas Pertanian"),
+    ],
+)
+def test_titles_degrees_and_ranks_go_to_the_role(subject, name, role):
+    text = f"{subject} mengatakan bahwa pelayanan harus cepat."
+    assert _roles(text) == [(name, role)]
+
+
+def test_initials_stay_in_the_name():
+    text = "Analis Kepegawaian Maria Y.R. Ndoen, S.IP, menjelaskan bahwa aplikasi itu sederhana."
+    assert _voices(text) == [("Maria Y.R. Ndoen", "paraphrase")]
+
+
+@pytest.mark.parametrize(
+    "follow",
+    [
+        "Ia juga meminta pegawai menjaga integritas.",
+        "Menurutnya, pengaduan harus dijawab dalam tiga hari.",
+        "Lebih lanjut, ia menambahkan bahwa pelayanan daring dibuka penuh.",
+        "Dia menambahkan, seluruh loket akan dibuka pada hari Sabtu.",
+        "Lebih lanjut, pihaknya akan memantau setiap unit layanan.",
+    ],
+)
+def test_continuation_sentence_takes_previous_speaker(follow):
+    text = f"Kepala Ombudsman Perwakilan NTT Darius Beda menyampaikan bahwa keluhan warga meningkat.\n\n{follow}"
+    assert _voices(text)[-1] == ("Darius Beda", "paraphrase")
+
+
+def test_pronoun_after_a_person_introduced_in_narration():
+    text = ("Rapat dibuka oleh Wali Kota Kupang, dr. Stefanus Tallo.\n\n"
+            "Dalam sambutannya, ia menekankan bahwa ASN harus melayani dengan ramah.")
+    assert _voices(text)[-1] == ("Stefanus Tallo", "paraphrase")
+
+
+def test_a_place_after_a_minister_opens_the_name():
+    text = "Wamendagri Bima Wicaksono mengatakan bahwa kejujuran adalah dasar pelayanan."
+    assert _voices(text) == [("Bima Wicaksono", "paraphrase")]
+
+
+def test_a_territorial_role_takes_the_place():
+    text = "Bupati Kupang Yeremias Nenobais mengatakan bahwa jalan desa akan diperbaiki."
+    assert _roles(text) == [("Yeremias Nenobais", "Bupati Kupang")]

@@ -12,6 +12,7 @@ SAY_AFTER = (
     "papar", "sebut", "lanjut", "ucap", "pesan", "harap", "ajak", "pinta", "pungkas",
     "kata", "seru", "sambung", "tandas", "timpal", "urai", "beber", "akui", "klaim",
     "jawab", "tanya", "katakan", "ingat", "nilai", "sambut", "tukas", "kisah",
+    "kilah", "sergah", "tutup", "cerita", "aku",
 )
 #: verbs that introduce speech, direct (with a colon or comma) or reported (with bahwa)
 SAY_BEFORE = (
@@ -24,27 +25,13 @@ SAY_BEFORE = (
     "menyarankan", "mengusulkan", "menyoroti", "menyinggung", "memaparkan", "mengimbau",
     "menjawab", "menanggapi", "mengkritik", "memastikan", "menargetkan", "berjanji",
     "membenarkan", "membantah", "menampik", "menepis", "mencontohkan",
+    "mengaku", "menganggap", "berpendapat", "meyakini", "mengklaim", "memandang",
+    "mewanti-wanti", "menyerukan", "memungkiri", "mengecam", "mengutuk", "mengimbuhkan",
+    "mengungkit", "memuji", "mendesak", "mengkritisi", "mengumumkan", "mengonfirmasi",
+    "memperingatkan", "menceritakan", "mengisahkan", "bercerita", "mengungkap", "menduga",
+    "menyayangkan", "menyesalkan", "menginginkan", "mendukung", "menyambut", "menerangkan",
 )
 #: pronouns that point back to the last speaker
-PRONOUNS = ("dia", "ia", "beliau")
-
-#: words of roles and institutions that precede a name and are not part of it
-ROLE_WORDS = frozenset(
-    """
-    kepala wakil menteri gubernur bupati walikota wali kota sekda sekretaris daerah deputi
-    direktur jenderal dirjen ketua presiden rektor dekan camat lurah kabag kabid kasubag
-    kasi plt plh pj kapolda kapolres kapolri kajati kajari inspektur asisten staf ahli
-    khusus utama umum bidang badan dinas kementerian kantor pusat balai biro bagian
-    provinsi kabupaten kab kota negeri dalam luar republik indonesia ri pemerintah pemkab
-    pemkot pemprov pendayagunaan aparatur negara reformasi birokrasi sumber daya manusia
-    pengembangan kompetensi penyelenggaraan pelatihan pendidikan kepegawaian administrasi
-    lembaga nasional regional perwakilan kanwil kantor wilayah unit kerja divisi seksi
-    subbagian koordinator ketua dprd anggota komisi direksi komisaris manajer pimpinan
-    kapuslatbang puslatbang kdod bkn lan bkd bkpsdm bpsdm kemenpanrb panrb kemendagri
-    universitas fakultas program studi guru besar dosen peneliti analis pejabat fungsional
-    struktural penjabat pelaksana harian tugas sekretariat setda setjen inspektorat
-    selaku sebagai yang terhormat bapak ibu saudara sdr
-    """.split()
-)
-#: titles written before a name
-TITLES = frozenset("dr drs dra prof ir h hj kh k.h tn ny nn sdr sdri st".split())
+PRONOUNS = ("dia", "ia", "beliau", "pihaknya")
+#: role words, titles and ranks are data: data/roles.txt, data/titles.txt,
+#: data/role_abbreviations.tsv (read by pidato._people)

@@ -39,7 +39,8 @@ __all__ = ["tag_archive", "tag_document", "output_columns", "DEFAULT_META", "EXI
 
 #: document metadata kept in the output by default (the document's speaker as doc_speaker)
 DEFAULT_META = ("title", "date", "doc_speaker", "role", "institution", "place", "genre")
-_PASSAGE = ("doc_id", "passage_id", "start", "end", "text", "speaker", "voice", "n_sentences", "n_tokens")
+_PASSAGE = ("doc_id", "passage_id", "start", "end", "text", "speaker", "speaker_role", "voice", "n_sentences",
+            "n_tokens")
 _TAGS = (*THEMES, *(f"p_{t}" for t in THEMES), "evidence")
 #: exit statuses of ``pidato tag``
 EXIT = {"ok": 0, "partial": 1, "usage": 2, "failed": 3, "internal": 4}

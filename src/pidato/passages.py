@@ -28,7 +28,8 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["Passage", "passages_of", "document_passages", "split_passages", "PASSAGE_COLUMNS", "SPEECH_GENRES"]
 
 #: columns every passage table starts with
-PASSAGE_COLUMNS = ("doc_id", "passage_id", "start", "end", "text", "speaker", "voice", "n_sentences", "n_tokens")
+PASSAGE_COLUMNS = ("doc_id", "passage_id", "start", "end", "text", "speaker", "speaker_role", "voice",
+                   "n_sentences", "n_tokens")
 #: genres whose narration is the speaker's own words (transcripts of speeches)
 SPEECH_GENRES = frozenset({"sambutan", "arahan", "pidato", "speech", "speech_transcript", "transcript"})
 
@@ -39,7 +40,8 @@ class Passage(NamedTuple):
     start: int
     end: int
     text: str
-    speaker: str | None
+    speaker: str | None  # one name per person in the document: the fullest, without titles
+    speaker_role: str | None  # the speaker's role as named in the document ("Menteri Keuangan")
     voice: str
     n_sentences: int
     n_tokens: int
@@ -103,16 +105,16 @@ def _passages(text: str, *, max_chars: int | None, speaker: str | None, speech: 
     out, tokens = [], []
     for g in groups:
         start, end = g[0].start, g[-1].end
-        who, voice = _combine([(u.who, u.end - u.start) for u in g])
+        who, role, voice = _combine([(u.who, u.end - u.start) for u in g])
         if speech and voice == "narration":
-            who, voice = speaker, "quote"
+            who, role, voice = speaker, None, "quote"
         elif speaker and who and who != speaker and set(who.split()) <= set(speaker.split()):
             who = speaker  # "Rizal" in a release about Rizal Firmansyah
         piece = text[start:end]
         toks = tokenize(piece)
         tokens.append(toks)
         kinds = [t[3] for t in toks]
-        out.append(Passage(start, end, piece, who, voice, len(g), sum(map(kinds.count, WORD_KINDS))))
+        out.append(Passage(start, end, piece, who, role, voice, len(g), sum(map(kinds.count, WORD_KINDS))))
     return out, tokens
 
 
@@ -192,19 +194,24 @@ def _fits(group: list[_Unit], unit: _Unit, max_chars: int | None) -> bool:
     return max_chars is None or unit.end - group[0].start <= max_chars
 
 
-def _combine(parts: Iterable[tuple[Attribution, int]]) -> tuple[str | None, str]:
+def _combine(parts: Iterable[tuple[Attribution, int]]) -> tuple[str | None, str | None, str]:
     """Voice of a passage: quote if any sentence is quoted, else paraphrase, else
-    narration; the speaker who holds the most characters in that voice."""
+    narration; the speaker who holds the most characters in that voice, and the
+    speaker's role."""
     parts = list(parts)
     for voice in ("quote", "paraphrase"):
         weights: Counter[str | None] = Counter()
+        roles: dict[str, str | None] = {}
         for a, n in parts:
             if a.voice == voice:
                 weights[a.speaker] += n
+                if a.speaker is not None:
+                    roles[a.speaker] = roles.get(a.speaker) or a.role
         if weights:
             named = [(n, s) for s, n in weights.items() if s is not None]
-            return (max(named)[1] if named else None), voice
-    return None, "narration"
+            who = max(named)[1] if named else None
+            return who, roles.get(who) if who else None, voice
+    return None, None, "narration"
 
 
 def split_passages(docs: pd.DataFrame | Iterable[str], *, max_chars: int | None = 1000,

@@ -10,10 +10,13 @@ Each sentence gets a ``voice``:
   and the sentences that follow it in the same paragraph;
 * ``narration`` -- everything else, with ``speaker`` None.
 
-"-nya" forms ("pungkasnya", "menurutnya") and pronouns (dia, ia, beliau) point
-back to the last named speaker. A short name ("Aswad") is resolved to the
-fuller one seen in the same document ("Muhammad Aswad"); titles (Dr., Prof.),
-roles ("Kepala Puslatbang KDOD") and degrees (", M.Si") are not part of a name.
+"-nya" forms ("pungkasnya", "menurutnya") and pronouns (dia, ia, beliau,
+pihaknya) point back to the last named speaker, and so do sentences that go on
+reporting ("Ia juga meminta ..."). Names are split from roles, titles and degrees and
+kept one per person by :mod:`pidato._people`: a short name ("Aswad") is the fuller
+one of the same document ("Muhammad Aswad"), whichever came first; a role alone
+("kata Kepala BKD") is the person named with it before; the role goes to
+:attr:`Attribution.role`.
 """
 
 from __future__ import annotations
@@ -24,9 +27,9 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from ._chars import CLOSE_QUOTES, OPEN_QUOTES
-from ._resources import read_lines
 from ._patterns import one_of
-from ._speech_words import PRONOUNS, ROLE_WORDS, SAY_AFTER, SAY_BEFORE, TITLES
+from ._people import Mention, People, cue_words, split_name
+from ._speech_words import PRONOUNS, SAY_AFTER, SAY_BEFORE
 from .tokenize import Token, tokenize
 
 __all__ = ["Attribution", "attribute", "clean_name", "VOICES"]
@@ -36,15 +39,30 @@ VOICES = ("quote", "paraphrase", "narration")
 
 
 class Attribution(NamedTuple):
-    """Speaker (or None) and voice of one sentence."""
+    """Speaker (or None), voice and the speaker's role (or None) of one sentence."""
 
     speaker: str | None
     voice: str
+    role: str | None = None
 
 
 _QUOTE_CHAR = re.compile(f'[{OPEN_QUOTES}{CLOSE_QUOTES}"]')
 _AFTER = re.compile(
-    r"[\s,.]*(?P<verb>" + one_of(SAY_AFTER) + r")(?P<nya>nya)?\b"
+    r"[\s,.]*(?P<verb>(?i:" + one_of(SAY_AFTER) + r"))(?P<nya>nya)?\b"
+)
+# "Hal itu disampaikan Kepala BKN ...", "demikian dikatakan oleh ..."
+_PASSIVE_SAY = re.compile(
+    r"di(?<![\w-]di)(?:sampaikan|katakan|ungkapkan|jelaskan|tegaskan|ucapkan|paparkan|utarakan|kemukakan|tuturkan)"
+    r"\s+(?:oleh\s+)?(?=[A-Z])"
+)
+def _has_nickname(text: str) -> bool:
+    """Whether ``text`` may give someone's nickname (substring tests: far cheaper than a regex)."""
+    return "sapa" in text or "alias" in text or "dipanggil" in text or "dikenal" in text
+
+
+# a nickname: "..., yang akrab disapa Noel", "Pria yang sering disapa dengan Pak Wilfrid ini"
+_NICKNAME = re.compile(
+    r"(?:\balias|\b(?:di)?sapa(?:an)?(?:\s+akrab(?:nya)?)?|\bdipanggil|\bdikenal)(?:\s+dengan)?\s+(?=[A-Z])"
 )
 _BEFORE_VERB = re.compile(r"\b(?:" + one_of(SAY_BEFORE) + r")\b")
 _REPORTED = re.compile(
@@ -54,7 +72,7 @@ _REPORTED = re.compile(
 _SUBJECT_VERB = re.compile(
     r"(?:(?:Sementara\s+itu|Selain\s+itu|Selanjutnya|Kemudian|Di\s+sisi\s+lain|Pada\s+kesempatan\s+\w+"
     r"|Dalam\s+kesempatan\s+\w+|Dalam\s+sambutannya|Dalam\s+arahannya|Dalam\s+laporannya),\s+)?"
-    r"(?:[A-Z][\w.'’-]*,?\s+){1,14}?(?:yang\s[^,.]{1,80},\s+)?(?:juga\s+|pun\s+|kembali\s+|lebih\s+lanjut\s+)?(?P<verb>"
+    r"(?:[A-Z][\w.'’-]*,?\s+){1,14}?(?:yang\s[^,.]{1,80},\s+)?(?:(?:juga|pun|kembali|lebih\s+lanjut|tak|tidak|sempat|telah|sudah|pernah|lalu|kemudian|selalu|sering|terus|pun|bahkan|tetap)\s+){0,3}(?P<verb>"
     + one_of(SAY_BEFORE)
     + r")\b"
 )
@@ -68,14 +86,12 @@ _MENURUT = re.compile(r"\b[Mm]enurut(?P<nya>nya)?\b")
 # "Hj. Nurhasanah Lubis, S.H., yang hadir dalam peluncuran, mengapresiasi ..."
 _RELATIVE_TAIL = re.compile(r",?\s+yang\s[^,.]{1,100},\s*$")
 # adverbs between a subject and its verb: "Alfons juga mengakui", "Ia pun menegaskan"
-_ADVERB_TAIL = re.compile(r"(?:\s+(?:juga|pun|kembali|lebih\s+lanjut|sendiri))+\s*$")
+_ADVERB_TAIL = re.compile(
+    r"(?:\s+(?:juga|pun|kembali|lebih\s+lanjut|sendiri|sempat|telah|sudah|pernah|lalu|kemudian|selalu"
+    r"|sering|terus|bahkan|tetap|tak|tidak))+\s*$"
+)
 # "Menutup acara, Abdul Karim mengatakan ...": a name after a fronted phrase
 _FRONTED_NAME = re.compile(r",\s+(?:[A-Z][\w'’-]*\s+){1,4}$")
-#: first-person and other capitalised words that open a sentence but are no speaker
-_NOT_NAMES = frozenset(
-    "saya aku kami kita anda kalian mereka ini itu hal hari semua seluruh para "
-    "tetapi tapi namun dan atau karena sehingga jika kalau maka lalu kemudian bahkan justru padahal".split()
-)
 
 
 class _Region(NamedTuple):
@@ -104,8 +120,11 @@ def attribute(
 
     >>> from pidato.segment import sentence_spans
     >>> t = "Basseng menyampaikan bahwa birokrasi harus bersih. “Kita harus cepat. Masyarakat menunggu,” pungkasnya."
-    >>> attribute(t, sentence_spans(t))
-    [Attribution(speaker='Basseng', voice='paraphrase'), Attribution(speaker='Basseng', voice='quote'), Attribution(speaker='Basseng', voice='quote')]
+    >>> [(a.speaker, a.voice) for a in attribute(t, sentence_spans(t))]
+    [('Basseng', 'paraphrase'), ('Basseng', 'quote'), ('Basseng', 'quote')]
+    >>> t = "Kepala Dinas Kesehatan, dr. Rina Sari, M.Kes, membuka acara. “Layani warga dengan cepat,” kata Rina."
+    >>> attribute(t, sentence_spans(t))[-1]
+    Attribution(speaker='Rina Sari', voice='quote', role='Kepala Dinas Kesehatan')
     """
     if paragraph_spans is None:
         from .segment import paragraph_spans as _paragraphs
@@ -113,18 +132,35 @@ def attribute(
         paragraph_spans = _paragraphs(text)
     regions = _quote_regions(text, paragraph_spans)
     tails = _continuation_tails(text, regions)
-    people = _Registry()
-    titled = any(t in text for t in _Registry.TITLES)  # what _TITLED needs, looked for once
-    region_speaker: dict[int, str | None] = {}
-    out: list[Attribution] = []
+    pending: list[tuple[int, int]] = []  # sentences not yet scanned for people introduced
+    flags: list[bool] = []  # [whether the document names anyone by a nickname]
+
+    def catch_up() -> None:  # scanning only when a name is resolved saves it on narration
+        if not pending:
+            return
+        if not flags:
+            flags.append(_has_nickname(text))
+        nicknames = flags[0]
+        cue = _cue().search
+        for s, e in pending:
+            if cue(text, s, e):  # a title or role word in the sentence
+                _note_people(text, s, e, people, checked=True, nicknames=nicknames)
+            elif nicknames and _has_nickname(text[s:e]):
+                _note_people(text, s, e, people)
+        pending.clear()
+
+    people = People(catch_up)
+    region_speaker: dict[int, int | None] = {}
+    ids: list[tuple[int | None, str]] = []
     r = 0
     para_idx = 0
-    paraphrase_from: tuple[int, str | None] | None = None  # (paragraph, speaker)
+    paraphrase_from: tuple[int, int | None] | None = None  # (paragraph, speaker id)
     for s, e in sentence_spans:
         while para_idx + 1 < len(paragraph_spans) and paragraph_spans[para_idx][1] < s:
             para_idx += 1
         while r < len(regions) and regions[r].end <= s:
             r += 1
+        pending.append((s, e))  # "Mensos Khofifah Indar Parawansa" before a short "Khofifah"
         # regions overlapping this sentence that are speech
         hit = None
         k = r
@@ -136,24 +172,31 @@ def attribute(
                 break
             k += 1
         if hit is not None:
-            speaker = region_speaker[hit]
-            out.append(Attribution(speaker, "quote"))
+            ids.append((region_speaker[hit], "quote"))
             paraphrase_from = None
             continue
-        if titled:
-            people.note_titled_names(text, s, e)
         speaker, found = _reported_speaker(text, s, e, people)
         if found:
-            out.append(Attribution(speaker, "paraphrase"))
+            ids.append((speaker, "paraphrase"))
             paraphrase_from = (para_idx, speaker)
         elif paraphrase_from is not None and paraphrase_from[0] == para_idx and len(paragraph_spans) > 1:
-            out.append(Attribution(paraphrase_from[1], "paraphrase"))
+            ids.append((paraphrase_from[1], "paraphrase"))
+        elif _CONTINUES.match(text, s, e) and people.last is not None:
+            ids.append((people.last, "paraphrase"))  # "Ia juga ...", "Lebih lanjut, pihaknya ..."
+            paraphrase_from = (para_idx, people.last)
         else:
-            out.append(Attribution(None, "narration"))
-    return out
+            ids.append((None, "narration"))
+    labels = {pid: people.label(pid) for pid in {pid for pid, _ in ids}}
+    return [Attribution(labels[pid][0], voice, labels[pid][1]) for pid, voice in ids]
 
 
-_NOT_SPEECH = "\x00"
+_NOT_SPEECH = -1
+# a sentence about the last speaker that goes on reporting: "Ia juga ...", "Dia tak ...",
+# "Lebih lanjut, pihaknya ...", "Katanya, ..."
+_CONTINUES = re.compile(
+    r"(?:(?:Lebih\s+lanjut|Selain\s+itu|Di\s+sisi\s+lain|Oleh\s+karena\s+itu|Untuk\s+itu|Karena\s+itu)\s*,?\s+)?"
+    r"(?:[Ii]a|[Dd]ia|[Bb]eliau|[Pp]ihaknya|Katanya,)\s"
+)
 
 
 def _quote_regions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[_Region]:
@@ -203,8 +246,8 @@ def _continuation_tails(text: str, regions: list[_Region]) -> list[int]:
     return tails
 
 
-def _resolve_region(text: str, regions: list[_Region], k: int, j: int, people: _Registry) -> str | None:
-    """The speaker of quotation ``k`` (which ends with region ``j``), None when
+def _resolve_region(text: str, regions: list[_Region], k: int, j: int, people: People) -> int | None:
+    """The speaker id of quotation ``k`` (which ends with region ``j``), None when
     unknown, or _NOT_SPEECH for scare quotes."""
     reg = regions[k]
     tail = text[regions[j].end : regions[j].end + 120] if regions[j].closed else ""
@@ -213,6 +256,9 @@ def _resolve_region(text: str, regions: list[_Region], k: int, j: int, people: _
         if m.group("nya"):
             return people.last
         rest = tail[m.end() :]
+        nick = _NICKNAME.search(rest, 0, 80)
+        if nick and "," not in rest[: nick.start()]:  # “...”, jawab pria yang akrab disapa Pak Wilfrid
+            rest = rest[nick.end() :]
         name = _name_after(rest)
         if name is None and _starts_with_pronoun(rest):
             return people.last
@@ -226,6 +272,11 @@ def _resolve_region(text: str, regions: list[_Region], k: int, j: int, people: _
         verb_at = max(line_start, reg.start - 300) + mb[-1].start()
         name = _name_before(text, line_start, verb_at)
         return people.resolve(name) if name is not None else people.last
+    mm = list(_MENURUT.finditer(head))
+    if mm and not mm[-1].group("nya"):  # Menurut Khairina (...), “...”
+        name = _name_after(head[mm[-1].end() :])
+        if name is not None:
+            return people.resolve(name)
     body = text[reg.start + 1 : reg.end - 1 if reg.closed else reg.end]
     words = len(body.split())
     if words < 6 and not re.search(r"[.?!]", body):
@@ -242,7 +293,7 @@ def _starts_with_pronoun(s: str) -> bool:
     return w in PRONOUNS
 
 
-def _reported_speaker(text: str, s: int, e: int, people: _Registry) -> tuple[str | None, bool]:
+def _reported_speaker(text: str, s: int, e: int, people: People) -> tuple[int | None, bool]:
     """Speaker of reported speech in sentence ``text[s:e]``, and whether there is any."""
     sent = text[s:e]
     m = _MENURUT.search(sent) if "enurut" in sent else None  # the test first: far cheaper
@@ -261,8 +312,12 @@ def _reported_speaker(text: str, s: int, e: int, people: _Registry) -> tuple[str
     if m:
         if sent[: m.start()].split()[-1:] and sent[: m.start()].split()[-1].lower() in _NOT_NAMES:
             return None, False  # "saya mengingatkan bahwa ...": the speaker's own words
-        verb_at = s + m.start()
-        name = _name_before(text, s, verb_at)
+        verb_at = s + _subject_end(sent[: m.start()])
+        name, at = _name_before_at(text, s, verb_at)
+        if name is None or _ACTIVE_VERB.search(_main_clause(text[s:at])):
+            # "Kepala BKD, Yosef Rasi, yang menjadi pemateri ... mengatakan bahwa";
+            # "Sekretaris BKD, Yusuf Otemusu, saat membawakan sambutan Kepala BKD mengatakan"
+            name = _opening_person(text, s, verb_at) or name
         if name is not None:
             return people.resolve(name), True
         return people.last, True
@@ -271,6 +326,13 @@ def _reported_speaker(text: str, s: int, e: int, people: _Registry) -> tuple[str
         name = _name_after(sent[m.end() :])
         if name is not None:
             return people.resolve(name), True
+    m = _PASSIVE_SAY.search(sent) if " di" in sent else None
+    if m:
+        name = _name_after(sent[m.end() :])
+        if name is not None:
+            return people.resolve(name), True
+    if ", " in sent and _INLINE_PRONOUN.search(sent) and people.last is not None:
+        return people.last, True  # "..., kata dia, ..."
     # "Bambang mengakui ...", "Ia juga mengajak ...": a speech verb right after
     # the subject that opens the sentence
     m = _SUBJECT_VERB.match(sent) if verb else None
@@ -278,17 +340,32 @@ def _reported_speaker(text: str, s: int, e: int, people: _Registry) -> tuple[str
         name = _name_before(text, s, s + _subject_end(sent[: m.start("verb")]))
         if name is not None:
             return people.resolve(name), True
-    # "Kepala Dinas Komunikasi dan Informatika ..., Rahmat Hidayat Nasution, M.Si.,
-    # menjelaskan ...": a name (after a role with lowercase words, or before a
-    # relative clause) right before the first speech verb of the sentence
+    # the first speech verb of the sentence and its subject
     m = _BEFORE_VERB.search(sent, 0, 300) if verb or len(sent) > 300 else None  # a cut at 300 can make a verb
     if m:
         head = sent[: m.start()]
         cut = _subject_end(head)
-        if cut < len(head.rstrip()) or head.rstrip().endswith(",") or _FRONTED_NAME.search(head):
-            name = _name_before(text, s, s + cut)
-            if name is not None:
-                return people.resolve(name), True
+        tail = head[max(0, cut - 40) : cut].split()[-4:]  # the regexes only where they can match
+        if (any(w.lower().strip(",") in PRONOUNS for w in tail) and _PRONOUN_TAIL.search(head, 0, cut)
+                or tail and tail[-1] in ("itu", "tersebut", "juga", "pun", "pula", "kembali")
+                and _THAT_TAIL.search(head, 0, cut)):
+            if people.last is not None:  # "Lebih lanjut, pihaknya ...", "akademisi itu juga ..."
+                return people.last, True
+        # "Kepala Dinas Komunikasi dan Informatika ..., Rahmat Hidayat Nasution, M.Si.,
+        # menjelaskan ...", "Pengamat kebijakan publik ... M Husni Thamrin menyebut ...":
+        # a name right before the verb, with no other verb before it
+        last_word = head[:cut].rstrip(" ,").rsplit(None, 1)[-1:]
+        name, at = _name_before_at(text, s, s + cut) if last_word and last_word[0][:1].isupper() else (None, 0)
+        if name is not None and (
+            cut < len(head.rstrip()) or head.rstrip().endswith(",") or _FRONTED_NAME.search(head)
+            or not _ACTIVE_VERB.search(_main_clause(text[s:at]))
+        ):
+            return people.resolve(name), True
+        # "Dr. Sugeng Hariyono, Kepala BPSDM ..., dalam sambutannya ..., menyampaikan ...":
+        # the person named at the opening of the sentence is its subject
+        first = _opening_person(text, s, s + len(head))
+        if first is not None:
+            return people.resolve(first), True
     return None, False
 
 
@@ -305,10 +382,28 @@ def _subject_end(head: str) -> int:
 
 # --- names ------------------------------------------------------------------------
 
+_INLINE_PRONOUN = re.compile(r",\s+(?:" + one_of(SAY_AFTER) + r")\s+(?:dia|ia|beliau)\b")
+_PRONOUN_TAIL = re.compile(r"(?:^|[\s,])(?:[Ii]a|[Dd]ia|[Bb]eliau|[Pp]ihaknya)(?:\s+(?:sangat|pula|pun|juga|tak|tidak|bahkan|lantas))*\s*$")
+_THAT_TAIL = re.compile(r"^(?:[^,]*,\s+)?[a-z][\w\s-]{2,80}\s(?:itu|tersebut)(?:\s+(?:juga|pun|pula|kembali))*\s*$")
+_ACTIVE_VERB = re.compile(r"\b(?:me|ber)[a-z]{3,}\b")
+_RELATIVE = re.compile(r"\byang\s[^,]*")
+# the opening subject of a sentence, right before its verb: "Panitia Seleksi memberikan ..."
+_OPENING_SUBJECT = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,8}(?=(?:juga\s+|pun\s+|tak\s+|tidak\s+)?(?:me|ber)[a-z]{3,}\b)")
+
+
+def _main_clause(head: str) -> str:
+    """``head`` without relative clauses ("... yang juga bernama Pak Irvan")."""
+    return _RELATIVE.sub(" ", head) if "yang" in head else head
+#: capitalised words that open a sentence but are no speaker
+_NOT_NAMES = frozenset(
+    "saya aku kami kita anda kalian mereka ini itu hal hari semua seluruh para "
+    "tetapi tapi namun dan atau karena sehingga jika kalau maka lalu kemudian bahkan justru padahal".split()
+)
+
 
 def _is_cap(tok: Token) -> bool:
     t = tok.text
-    return tok.kind in ("word", "abbrev") and t[:1].isupper()
+    return tok.kind in ("word", "abbrev") and (t[:1].isupper() or t in ("dr.", "drg."))
 
 
 def _is_degree(tok: Token) -> bool:
@@ -316,9 +411,24 @@ def _is_degree(tok: Token) -> bool:
     return tok.kind == "abbrev" and "." in t or t.isupper() and 1 < len(t) <= 4 and tok.kind == "abbrev"
 
 
-def _name_before(text: str, lo: int, verb_at: int) -> str | None:
+_WORD = re.compile(r"\S+")
+_LOWER_WORD = re.compile(r"(?<!\S)(?!drg?\.)[a-z]\S*")
+
+
+def _name_before(text: str, lo: int, verb_at: int) -> Mention | None:
     """The name in the run of capitalised tokens that ends just before ``verb_at``."""
-    toks = tokenize(text[max(lo, verb_at - 200) : verb_at])
+    return _name_before_at(text, lo, verb_at)[0]
+
+
+def _name_before_at(text: str, lo: int, verb_at: int) -> tuple[Mention | None, int]:
+    """:func:`_name_before` and the offset where its run starts."""
+    base = max(lo, verb_at - 200)
+    words = list(_WORD.finditer(text, base, verb_at))
+    for w in reversed(words):  # tokenize from the last lowercase word on: the run is after it
+        if w.group()[:1].islower() and w.group() not in ("dr.", "drg."):
+            base = w.start()
+            break
+    toks = tokenize(text[base:verb_at])
     run: list[Token] = []
     i = len(toks) - 1
     while i >= 0 and toks[i].text == ",":  # "Bambang Sasmito, M.AP., mengatakan"
@@ -331,16 +441,26 @@ def _name_before(text: str, lo: int, verb_at: int) -> str | None:
             run.append(tok)
         elif tok.text == "." and run:  # "Basseng." before a degree
             pass
+        elif tok.text == ")" and run:  # "Wakil Menteri Dalam Negeri (Wamendagri) Bima Arya"
+            j = i - 1
+            while j >= 0 and i - j < 5 and _is_cap(toks[j]):
+                j -= 1
+            if j < 0 or toks[j].text != "(" or j == i - 1 or j == 0 or not _is_cap(toks[j - 1]):
+                break
+            i = j  # the bracketed abbreviation repeats the role: left out
         else:
             break
         i -= 1
     run.reverse()
-    return _name_from_run(run)
+    at = base + run[0].start if run else verb_at
+    return _name_from_run(run, at_start=not text[lo:at].strip()), at
 
 
-def _name_after(s: str) -> str | None:
+def _name_after(s: str) -> Mention | None:
     """The name in the run of capitalised tokens that opens ``s``."""
-    toks = tokenize(s[:200])
+    head = s[:200]
+    m = _LOWER_WORD.search(head)  # the run ends at the first lowercase word
+    toks = tokenize(head[: m.end()] if m else head)
     run: list[Token] = []
     for tok in toks:
         if not _is_cap(tok):
@@ -349,49 +469,122 @@ def _name_after(s: str) -> str | None:
     return _name_from_run(run)
 
 
-def _name_from_run(run: list[Token]) -> str | None:
-    # drop ", M.Si" and other degrees at the end
-    words = [t.text.rstrip(".") for t in run if t.text != ","]
-    while words and "." in words[-1]:
+def _name_from_run(run: list[Token], *, at_start: bool = False) -> Mention | None:
+    words = [t.text for t in run]
+    if "," in words:  # the run holds a comma only before degrees: "Basseng, M.Si"
+        words = words[: words.index(",")]
+    while words and _degree_word(words[-1]):
         words.pop()
-    if not words:
+    if not words or all(w.lower().rstrip(".") in _NOT_NAMES for w in words):
         return None
-    if words[0].lower() in _INSTITUTION_HEADS and not any(w.lower() in TITLES for w in words):
-        return " ".join(words)  # an institution speaks: "Dinas Pertanian", "Pemprov Sumut"
-    last_marker = -1
-    places = _places()
-    prev_role = False
-    for i, w in enumerate(words):
-        low = w.lower()
-        if low in TITLES or (w.isupper() and len(w) > 1) or "." in w:
-            last_marker, prev_role = i, False
-        elif low in ROLE_WORDS:
-            last_marker, prev_role = i, True
-        elif prev_role and (low in places or low in _COMPASS):
-            last_marker = i  # "Bupati Kupang", "Provinsi Kalimantan Timur"
-        else:
-            prev_role = False
-    name = [w for w in words[last_marker + 1 :] if w[:1].isupper() and not w.isupper()]
-    if all(w.lower() in _NOT_NAMES for w in name):
-        name = []
-    if name:
-        return " ".join(name)
-    if all(w.lower() in ROLE_WORDS or w.isupper() for w in words):
-        return " ".join(words)  # a role only: "Kepala BKN"
-    return None
+    return split_name(words, at_start=at_start)
 
 
-_INSTITUTION_HEADS = frozenset(
-    "dinas badan kementerian kantor biro balai lembaga pemerintah pemkab pemkot pemprov "
-    "inspektorat sekretariat universitas fakultas dprd ombudsman".split()
-)
-_COMPASS = frozenset("utara selatan timur barat tengah tenggara daya laut raya".split())
+def _degree_word(w: str) -> bool:
+    return "." in w.rstrip(".") and not re.fullmatch(r"(?:[A-Z]\.)+", w)
+
+
+# a run of capitalised words, with commas and brackets between its parts:
+# "Kepala BKD NTT (Yosef Rasi, S.Sos, M.Si)", "Dr. Sugeng Hariyono, Kepala BPSDM Kemendagri"
+_RUN = re.compile(r"[A-Z][\w'’.-]*(?:(?:\s*[,(]\s*|\s+)(?:[A-Z][\w'’.-]*|drg?\.))*")
+_ORG_AND = re.compile(r"\s+(?:dan|&)\s+[A-Z]")
+_TITLED = re.compile(r"(?:[A-Z][a-z]{0,3}\.\s*)+[A-Z]")  # "Dr. Basseng", "Drs. H. Ahmad"
 
 
 @functools.cache
-def _places() -> frozenset[str]:
-    """Words of Indonesian place names (the stemmer's gazetteer)."""
-    return frozenset(w for name in read_lines("gazetteer.txt") for w in name.lower().replace("-", " ").split())
+def _cue() -> re.Pattern:
+    """Capitalised role words, titles and ranks: where :func:`_people_in` can find someone."""
+    words = cue_words() - _WEAK_CUES
+    forms = {w.capitalize() for w in words} | {w.upper() for w in words}
+    # the lookahead first lets the engine skip to capital letters
+    return re.compile(r"(?=[A-Z])(?<![\w])(?:" + one_of(sorted(forms)) + r"\b|[A-Z][a-z]{0,3}\.)")
+
+
+#: role-list words that open many sentences without introducing anyone
+_WEAK_CUES = frozenset("dalam luar yang sebagai selaku terhormat program unit kerja umum utama negara indonesia".split())
+
+
+def _people_in(text: str, s: int, e: int, *, checked: bool = False) -> list[tuple[int, Mention]]:
+    """Persons named with a title, role or degree in ``text[s:e]``, with offsets
+    (``checked``: the caller knows the sentence has a title or role word)."""
+    out: list[tuple[int, Mention]] = []
+    if not checked and not _cue().search(text, s, e):
+        return out
+    cues = cue_words()
+    for m in _RUN.finditer(text, s, e):
+        run = m.group()
+        if len(run.split()) < 2 or _ORG_AND.match(text, m.end()):
+            continue  # one word; "Pusat Standarisasi dan Sertifikasi": a unit's name
+        if "." not in run.rstrip(".") and cues.isdisjoint(run.lower().split()):
+            continue  # no title, degree or role: nobody is introduced
+        out.extend((m.start() + at, mt) for at, mt in _run_people(run))
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _run_people(run: str) -> tuple[tuple[int, Mention], ...]:
+    """:func:`_people_in` of one run of capitalised words (runs repeat: cached)."""
+    out = []
+    parts = [p for p in re.split(r"\s*[,()]\s*", run) if p]
+    mentions = []
+    for part in parts:
+        words = [w for w in part.split() if not _degree_word(w)]
+        if words and not all(w.isupper() and len(w) > 1 for w in words) or len(parts) == 1:
+            mentions.append(split_name(words) if words else None)
+        else:
+            mentions.append(None)  # degrees: "S.Sos", "MHRM"
+    for k, mt in enumerate(mentions):
+        if mt is None or mt.institution:
+            continue
+        if mt.name is None and k + 1 < len(mentions) and mentions[k + 1] and mentions[k + 1].name and not mentions[k + 1].role:
+            mt = Mention(mentions[k + 1].name, mt.role)  # "Kepala BKD, Yosef Rasi"
+            mentions[k + 1] = None
+        elif mt.name and not mt.role and k and parts[k - 1] and mentions[k - 1] is not None and mentions[k - 1].name is None:
+            mt = Mention(mt.name, mentions[k - 1].role)  # "Badan Kepegawaian Negara, Dede Fazri"
+        elif mt.name and not mt.role and k > 1 and mentions[k - 1] is None and mentions[k - 2] is not None and mentions[k - 2].name is None:
+            mt = Mention(mt.name, mentions[k - 2].role)  # "Badan Kepegawaian Negara (BKN), Dede Fazri"
+        elif mt.name and not mt.role and k + 1 < len(mentions) and mentions[k + 1] and mentions[k + 1].name is None and mentions[k + 1].role:
+            mt = Mention(mt.name, mentions[k + 1].role)  # "Yosef Rasi, Kepala BKD"
+            mentions[k + 1] = None
+        degrees_next = k + 1 < len(parts) and all(_degree_word(w) or w.isupper() for w in parts[k + 1].split())
+        if mt.name and (mt.role or _TITLED.match(parts[k]) or degrees_next):
+            out.append((run.find(parts[k]), mt))
+    return tuple(out)
+
+
+def _before_relative(text: str, s: int, at: int) -> int:
+    """Where the name ends before a nickname clause: "Siti Fauziah, yang akrab disapa"."""
+    m = re.search(r"(?:,?\s+yang(?:\s+\w+){0,2}|,)?\s*$", text[max(s, at - 60) : at])
+    return max(s, at - 60) + m.start() if m else at
+
+
+def _note_people(text: str, s: int, e: int, people: People, *, checked: bool = False,
+                 nicknames: bool = True) -> None:
+    """Remember people introduced with a title, role or degree ("dibuka oleh Kepala
+    BKD NTT, Yosef Rasi") without making them the last speaker."""
+    for _, mt in _people_in(text, s, e, checked=checked):
+        people.resolve(mt, speaking=False)
+    for m in _NICKNAME.finditer(text, s, e) if nicknames and _has_nickname(text[s:e]) else ():
+        before = _name_before(text, max(s, m.start() - 120), _before_relative(text, s, m.start()))
+        nick = _name_after(text[m.end() : e])
+        if before is not None and before.name and nick is not None and nick.name:
+            people.alias(people.resolve(before, speaking=False), nick.name)
+
+
+def _opening_person(text: str, s: int, e: int) -> Mention | None:
+    """The person named at the start of ``text[s:e]`` (after a fronted phrase such as
+    "Dalam sambutannya,"), when no other person is named before ``e``."""
+    found = _people_in(text, s, e)
+    if not found:
+        m = _OPENING_SUBJECT.match(text, s, e)
+        return _name_from_run(tokenize(m.group()), at_start=True) if m else None
+    if len(found) != 1:
+        return None
+    at, mt = found[0]
+    lead = text[s:at]
+    if len(lead.split()) > 12 or _ACTIVE_VERB.search(lead):
+        return None
+    return mt
 
 
 def clean_name(raw: str) -> str | None:
@@ -404,37 +597,7 @@ def clean_name(raw: str) -> str | None:
     """
     toks = [t for t in tokenize(raw) if t.kind in ("word", "abbrev") or t.text == ","]
     cut = next((i for i, t in enumerate(toks) if t.text == "," and i + 1 < len(toks) and _is_degree(toks[i + 1])), len(toks))
-    return _name_from_run(toks[:cut]) or (raw.strip() or None)
-
-
-class _Registry:
-    """Names seen in one document, to resolve short names and "-nya" references."""
-
-    def __init__(self) -> None:
-        self.names: list[str] = []
-        self.last: str | None = None
-
-    def resolve(self, name: str) -> str | None:
-        if name.lower() in PRONOUNS:
-            return self.last
-        parts = name.split()
-        for full in reversed(self.names):
-            fparts = full.split()
-            if len(parts) < len(fparts) and all(p in fparts for p in parts):
-                name = full
-                break
-        if name not in self.names:
-            self.names.append(name)
-        self.last = name
-        return name
-
-    TITLES = ("Dr.", "Drs.", "Dra.", "Prof.", "Ir.", "H.", "Hj.")
-    _TITLED = re.compile(r"\b(?:" + "|".join(t[:-1] for t in TITLES) + r")\.\s+((?:[A-Z][a-z'’-]+\s?){1,4})")
-
-    def note_titled_names(self, text: str, s: int, e: int) -> None:
-        """Remember titled names in narration ("dibuka oleh Dr. Basseng") without
-        making them the last speaker."""
-        for m in self._TITLED.finditer(text, s, e):
-            name = m.group(1).strip()
-            if name and name not in self.names:
-                self.names.append(name)
+    m = _name_from_run(toks[:cut], at_start=True)
+    if m is None:
+        return raw.strip() or None
+    return m.name or m.role

@@ -400,6 +400,11 @@ def build_report(
     return Report(tables=tables, figures=figures, context=context)
 
 
+def _cell(value: object) -> str:
+    """A table cell as text: "" for None and NaN."""
+    return "" if value is None or value != value else str(value)
+
+
 def _examples(tagged: pd.DataFrame, doc_col: str, date_col: str, highlight, per_theme: int = 3) -> list[dict]:
     """The passages most confidently tagged with each theme, evidence highlighted."""
     from .report_data import parse_evidence
@@ -416,8 +421,7 @@ def _examples(tagged: pd.DataFrame, doc_col: str, date_col: str, highlight, per_
             ev = [{**e, "start": int(e["start"]) - base, "end": int(e["end"]) - base}
                   for e in parse_evidence(row.get("evidence")) if e.get("theme") == theme]
             out.append({"theme": theme, "p": float(row.get(f"p_{theme}", 1.0)), "doc_id": str(row[doc_col]),
-                        "speaker": "" if row.get("speaker") is None or row.get("speaker") != row.get("speaker")
-                        else str(row.get("speaker")),
+                        "speaker": _cell(row.get("speaker")), "speaker_role": _cell(row.get("speaker_role")),
                         "date": "" if date_col not in row or row[date_col] != row[date_col] else str(row[date_col]),
                         "html": highlight(text, ev)})
     return out

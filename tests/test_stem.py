@@ -85,6 +85,30 @@ def test_boundary_ties_decided_by_morphology(word, root):
     assert stem(word) == root
 
 
+@pytest.mark.parametrize(("word", "root"), [
+    ("pertanggungjawaban", "tanggung jawab"), ("dipertanggungjawabkan", "tanggung jawab"),
+    ("ditandatangani", "tanda tangan"), ("penandatanganan", "tanda tangan"),
+    ("menindaklanjuti", "tindak lanjut"), ("pendayagunaan", "daya guna"), ("Pendayagunaan", "daya guna"),
+    ("keikutsertaan", "ikut serta"), ("penyalahgunaan", "salah guna"), ("kerjasama", "kerja sama"),
+    ("pemberitahuan", "beri tahu"), ("menyebarluaskan", "sebar luas"),
+])
+def test_compounds_written_together_stem_to_both_words(word, root):
+    assert stem(word) == root
+
+
+@pytest.mark.parametrize(("word", "root"), [("bertanggung", "tanggung"), ("menjawab", "jawab"),
+                                            ("pelayanan", "layan"), ("dikerjakan", "kerja")])
+def test_words_of_a_compound_alone_keep_their_own_root(word, root):
+    assert stem(word) == root
+
+
+@pytest.mark.parametrize(("word", "root"), [("penegakan", "tegak"), ("pendidikan", "didik"),
+                                            ("penanganan", "tangan")])
+def test_pen_never_combines_with_kan(word, root):
+    # peN- forms nouns with -an only: penegak|an, not pe|tega|kan
+    assert stem(word) == root
+
+
 @pytest.mark.parametrize(("word", "root"), [("duniawi", "dunia"), ("manusiawi", "manusia"),
                                             ("kimiawi", "kimia")])
 def test_wi_adjectives_reach_their_noun(word, root):

@@ -20,7 +20,7 @@ __all__ = ["FAILED", "Analysis", "pick", "prefer", "readings", "settled"]
 _VOWELS = frozenset("aeiou")
 # Outer prefix and derivational suffix that never combine (Indonesian confixes).
 _INVALID_CONFIX = frozenset(
-    {("ber", "i"), ("di", "an"), ("ke", "i"), ("ke", "kan"), ("me", "an"),
+    {("ber", "i"), ("di", "an"), ("ke", "i"), ("ke", "kan"), ("me", "an"), ("pe", "kan"),
      ("se", "i"), ("se", "kan"), ("ter", "an")}
 )
 # Nominal confixes are one morpheme: ke-an, peN-an, per-an cost as one affix.

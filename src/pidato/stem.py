@@ -18,9 +18,13 @@ with the same result (``benchmarks/stem_agreement.py`` checks this on a news arc
 Results are cached per token as written, so running text costs one dict look-up per
 repeated token.
 
+Compounds (``stem_compounds.txt``) are read as roots in their joined form, so every
+affixed form stems to the compound with its space (*pertanggungjawaban*,
+*bertanggungjawab* → "tanggung jawab"; *menindaklanjuti* → "tindak lanjut").
+
 Bundled tables (``pidato/data``): ``stem_overrides.tsv``, ``stem_roots_add.txt``,
-``stem_roots_remove.txt``, ``gazetteer.txt``, ``name_heads.txt``, ``loanwords.txt``,
-``stem_variants.tsv``.
+``stem_roots_remove.txt``, ``stem_compounds.txt``, ``gazetteer.txt``, ``name_heads.txt``,
+``loanwords.txt``, ``stem_variants.tsv``.
 PySastrawi's root list is read from the installed package at run time.
 
 This is the only module of pidato that imports ``Sastrawi``; it does so lazily, on the
@@ -243,6 +247,9 @@ class Stemmer:
         roots.update(read_lines("stem_roots_add.txt"))
         roots.difference_update(w.lower() for w in self.remove_roots)
         roots.update(w.lower() for w in self.add_roots)
+        # compounds are roots in their joined form, stemmed to the two words
+        self._compounds = {c.replace(" ", ""): c for c in (c.lower() for c in read_lines("stem_compounds.txt"))}
+        roots.update(self._compounds)
         self._roots = frozenset(roots)
         table: dict[str, str] = {}
         protected = {w.lower() for w in self.protect}
@@ -345,7 +352,7 @@ class Stemmer:
         # no evidence of a name when the word is a confident derivation of a root of
         # the dictionary: stem it like its lowercase form; keep the rest whole.
         ana = self._analyse(self._variant_forms.get(low, low))
-        return ana.root if _is_confident(ana) else low
+        return self._compounds.get(ana.root, ana.root) if _is_confident(ana) else low
 
     def _stem_lower(self, low: str) -> str:
         if low in self._table:
@@ -354,7 +361,8 @@ class Stemmer:
             return low
         if "-" in low:
             return self._stem_hyphenated(low)
-        return self._analyse(self._variant_forms.get(low, low)).root
+        root = self._analyse(self._variant_forms.get(low, low)).root
+        return self._compounds.get(root, root)
 
     def _stem_hyphenated(self, low: str) -> str:
         parts = low.split("-")

@@ -227,3 +227,20 @@ def test_a_place_after_a_minister_opens_the_name():
 def test_a_territorial_role_takes_the_place():
     text = "Bupati Kupang Yeremias Nenobais mengatakan bahwa jalan desa akan diperbaiki."
     assert _roles(text) == [("Yeremias Nenobais", "Bupati Kupang")]
+
+
+def test_short_name_takes_the_full_name_written_later():
+    t = "“Layanan harus cepat,” kata Budi. Rapat itu dipimpin Budi Hartono bersama staf dinas."
+    assert _voices(t)[0] == ("Budi Hartono", "quote")
+
+
+def test_short_name_kept_when_two_full_names_share_it():
+    t = ("“Layanan harus cepat,” kata Budi. Rapat itu dihadiri Budi Hartono dan Budi Santosa "
+         "bersama staf dinas.")
+    assert _voices(t)[0] == ("Budi", "quote")
+
+
+def test_unit_number_is_no_initial_of_the_full_name():
+    t = ("“Tambang merusak sawah,” kata Kepala Satgas Wilayah V Dewi Lestari di Jakarta. "
+         "“Warga makin miskin,” tambah Dewi.")
+    assert [w for w, _ in _voices(t)] == ["Dewi Lestari", "Dewi Lestari"]

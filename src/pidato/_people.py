@@ -59,6 +59,9 @@ _FIELD_SHAPE = re.compile(r"(?:ke|per|pe|pen|pem|peng|peny)\w{3,}an")
 #: abbreviated ministry names: Kemendagri, Kemenkeu, Kemkomdigi
 _MINISTRY = re.compile(r"kemen\w{2,}|kem[b-df-hj-np-tv-z]\w{3,}")
 _INITIAL = re.compile(r"(?:[A-Z]\.)+|[A-Z]")
+#: a Roman numeral numbering a unit ("Wilayah V", "Komisi XII"); not "I", which opens
+#: Balinese names ("I Made")
+_UNIT_NUMBER = re.compile(r"[IVXL]{2,}|[VXL]")
 _PRONOUNS = frozenset({"dia", "ia", "beliau", "pihaknya"})
 
 
@@ -170,6 +173,8 @@ def _split_name(words: tuple[str, ...], at_start: bool) -> Mention | None:
             k += 1
         if 0 < k and (k >= 2 and len(name) - k >= 2 or k == len(name) and last_marker >= 0):
             name = name[k:]  # "Gubernur DKI Jakarta", "... Sumatera Selatan M Husni Thamrin"
+    while last_marker >= 0 and len(name) > 2 and _UNIT_NUMBER.fullmatch(name[0]):
+        name = name[1:]  # "Kepala Satgas Wilayah V Dian Patria": the unit's number
     while name and _INITIAL.fullmatch(name[-1]) and len(name) > 1:
         name = name[:-1]  # a trailing initial is a degree's remnant
     name = [w if _INITIAL.fullmatch(w) else w.rstrip(".") for w in name if w[:1].isupper()]
@@ -253,6 +258,14 @@ class People:
             return self._labels[pid], expand_role(self._roles[pid][0]) if self._roles[pid] else None
         roles = self._roles[pid]
         return " ".join(words), expand_role(roles[0]) if roles else None
+
+    def short_names(self) -> dict[int, str]:
+        """Ids of people known by one word only ("Urip"), with that word."""
+        return {pid: words[0] for pid, words in enumerate(self._names) if words is not None and len(words) == 1}
+
+    def lengthen(self, pid: int, words: list[str]) -> None:
+        """Give person ``pid`` the fuller name ``words`` found elsewhere in the document."""
+        self._names[pid] = words
 
     def _new(self, words: list[str] | None, label: str, role: str | None) -> int:
         self._names.append(words)

@@ -186,7 +186,13 @@ def attribute(
             paraphrase_from = (para_idx, people.last)
         else:
             ids.append((None, "narration"))
-    labels = {pid: people.label(pid) for pid in {pid for pid, _ in ids}}
+    used = {pid for pid, _ in ids}
+    for pid, word in people.short_names().items():
+        if pid in used:
+            fuller = _fuller_name(text, word)
+            if fuller is not None:
+                people.lengthen(pid, fuller)
+    labels = {pid: people.label(pid) for pid in used}
     return [Attribution(labels[pid][0], voice, labels[pid][1]) for pid, voice in ids]
 
 
@@ -496,8 +502,15 @@ def _cue() -> re.Pattern:
     """Capitalised role words, titles and ranks: where :func:`_people_in` can find someone."""
     words = cue_words() - _WEAK_CUES
     forms = {w.capitalize() for w in words} | {w.upper() for w in words}
-    # the lookahead first lets the engine skip to capital letters
-    return re.compile(r"(?=[A-Z])(?<![\w])(?:" + one_of(sorted(forms)) + r"\b|[A-Z][a-z]{0,3}\.)")
+    by_first: dict[str, set[str]] = {}
+    for form in forms:
+        by_first.setdefault(form[0], set()).add(form[1:])
+    # a capital letter opens the pattern, so the engine skips to capitals in C; each
+    # branch then checks the letter it follows (one trie per first letter)
+    rests = "|".join(f"(?<={re.escape(first)})" + (f"(?:{one_of(sorted(r for r in rest if r))})?" if "" in rest
+                                                    else one_of(sorted(rest))) + r"\b"
+                     for first, rest in sorted(by_first.items()))
+    return re.compile(r"[A-Z](?<![\w][A-Z])(?:" + rests + r"|[a-z]{0,3}\.)")
 
 
 #: role-list words that open many sentences without introducing anyone
@@ -569,6 +582,47 @@ def _note_people(text: str, s: int, e: int, people: People, *, checked: bool = F
         nick = _name_after(text[m.end() : e])
         if before is not None and before.name and nick is not None and nick.name:
             people.alias(people.resolve(before, speaking=False), nick.name)
+
+
+def _fuller_name(text: str, word: str) -> list[str] | None:
+    """The one fuller name holding ``word`` in the document ("Urip Purwono" for "Urip",
+    wherever it is written: a speaker's full name may come after the short one or in a
+    sentence that does not introduce them); None when there is none or several differ."""
+    if len(word) < 3 or not word[:1].isupper():
+        return None
+    fullest: list[str] | None = None
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            head = _RUN_BEFORE.search(text, max(0, at - 120), at)
+            tail = _RUN_AFTER.match(text, end)
+            before = head.group().split() if head else []
+            k = len(before)
+            while k and not (before[k - 1].endswith(".") and len(before[k - 1]) > 4
+                             or before[k - 1].lower() in _NOT_NAMES or before[k - 1].lower() == "menurut"):
+                k -= 1  # the run starts after a sentence end or a word that opens a clause
+            words = before[k:] + [word] + (tail.group().split() if tail else [])
+            if len(words) > 1:
+                m = split_name([w for w in words if not _degree_word(w)])
+                name = m.name.split() if m is not None and m.name and not m.institution else []
+                if word in name and len(name) > 1:
+                    have, got = _key_of(fullest or []), _key_of(name)
+                    if fullest is None or have <= got:
+                        fullest = name if fullest is None or len(got) > len(have) or len(name) > len(fullest) else fullest
+                    elif not got <= have:
+                        return None  # two different people share the word
+        at = text.find(word, end)
+    return fullest
+
+
+def _key_of(name: list[str]) -> set[str]:
+    return {w.rstrip(".").casefold() for w in name if len(w.rstrip(".")) > 1}
+
+
+# capitalised words right before / after a name word, on the same line
+_RUN_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*[ \t]+){1,6}$")
+_RUN_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*){1,4}")
 
 
 def _opening_person(text: str, s: int, e: int) -> Mention | None:

@@ -244,3 +244,19 @@ def test_unit_number_is_no_initial_of_the_full_name():
     t = ("“Tambang merusak sawah,” kata Kepala Satgas Wilayah V Dewi Lestari di Jakarta. "
          "“Warga makin miskin,” tambah Dewi.")
     assert [w for w, _ in _voices(t)] == ["Dewi Lestari", "Dewi Lestari"]
+
+
+def test_initials_in_brackets_name_the_person():
+    t = ("Menteri Perhubungan Budi Karya Sumadi (BKS) meninjau pelabuhan. "
+         "BKS mengatakan antrean kapal harus dipangkas.")
+    assert _voices(t)[1] == ("Budi Karya Sumadi", "paraphrase")
+
+
+def test_degree_after_a_comma_is_no_speaker():
+    t = "Kepala Bagian Umum, Yohanes Lado, S.Sos., MM menyampaikan adanya perubahan jadwal."
+    assert _voices(t)[0] == ("Yohanes Lado", "paraphrase")
+
+
+def test_role_with_dan_before_the_name():
+    t = "“Sawah rusak,” kata Kepala Bidang Pengawasan dan Evaluasi BKD Dewi Lestari di kantornya."
+    assert _voices(t)[0] == ("Dewi Lestari", "quote")

@@ -61,6 +61,7 @@ _MINISTRY = re.compile(r"kemen\w{2,}|kem[b-df-hj-np-tv-z]\w{3,}")
 _INITIAL = re.compile(r"(?:[A-Z]\.)+|[A-Z]")
 #: a Roman numeral numbering a unit ("Wilayah V", "Komisi XII"); not "I", which opens
 #: Balinese names ("I Made")
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
 _UNIT_NUMBER = re.compile(r"[IVXL]{2,}|[VXL]")
 _PRONOUNS = frozenset({"dia", "ia", "beliau", "pihaknya"})
 
@@ -192,6 +193,8 @@ def _split_name(words: tuple[str, ...], at_start: bool) -> Mention | None:
         return Mention(" ".join(name), role)
     if role and has_role:
         return Mention(None, role)
+    if len(words) == 1 and _ACRONYM.fullmatch(words[0]):
+        return Mention(None, words[0], True)  # "AHY", "KPK": a person's initials or a body
     return None
 
 
@@ -325,6 +328,9 @@ class People:
 
     def _find_label(self, label: str, *, role: bool) -> int:
         key = _fold(label)
+        for pid in range(len(self._names) - 1, -1, -1):
+            if key in self._aliases[pid]:
+                return pid  # "AHY" for Agus Harimurti Yudhoyono
         for pid in range(len(self._labels) - 1, -1, -1):
             if self._names[pid] is None and _fold(self._labels[pid]) == key:
                 return pid

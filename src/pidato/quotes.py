@@ -418,6 +418,7 @@ def _is_degree(tok: Token) -> bool:
 
 
 _WORD = re.compile(r"\S+")
+_ACRONYM_WORD = re.compile(r"[A-Z]{2,4}")
 _LOWER_WORD = re.compile(r"(?<!\S)(?!drg?\.)[a-z]\S*")
 
 
@@ -443,7 +444,9 @@ def _name_before_at(text: str, lo: int, verb_at: int) -> tuple[Mention | None, i
         tok = toks[i]
         if _is_cap(tok):
             run.append(tok)
-        elif tok.text == "," and run and _is_degree(run[-1]):
+        elif tok.text == "," and run and (_is_degree(run[-1])
+                                          or len(run) == 1 and _ACRONYM_WORD.fullmatch(run[0].text)):
+            # "Salem, S.Sos., MM mengatakan": a degree after a comma
             run.append(tok)
         elif tok.text == "." and run:  # "Basseng." before a degree
             pass
@@ -466,10 +469,15 @@ def _name_after(s: str) -> Mention | None:
     """The name in the run of capitalised tokens that opens ``s``."""
     head = s[:200]
     m = _LOWER_WORD.search(head)  # the run ends at the first lowercase word
+    joined = False
+    while m and m.group() in ("dan", "&") and _ORG_AND.match(head, m.start() - 1) and not cue_words().isdisjoint(
+            head[: m.start()].lower().split()):
+        m = _LOWER_WORD.search(head, m.end())  # "Kepala Satuan Tugas Koordinasi dan Supervisi KPK ..."
+        joined = True
     toks = tokenize(head[: m.end()] if m else head)
     run: list[Token] = []
     for tok in toks:
-        if not _is_cap(tok):
+        if not _is_cap(tok) and not (joined and tok.text in ("dan", "&") and run):
             break
         run.append(tok)
     return _name_from_run(run)
@@ -577,11 +585,21 @@ def _note_people(text: str, s: int, e: int, people: People, *, checked: bool = F
     BKD NTT, Yosef Rasi") without making them the last speaker."""
     for _, mt in _people_in(text, s, e, checked=checked):
         people.resolve(mt, speaking=False)
+    for m in _INITIALS.finditer(text, s, e) if "(" in text[s:e] else ():
+        before = _name_before(text, s, m.start())  # "Agus Harimurti Yudhoyono (AHY)"
+        acronym = m.group(1)
+        words = before.name.split() if before is not None and before.name else []
+        if len(words) >= len(acronym) and "".join(w[0] for w in words[-len(acronym):]) == acronym:
+            who = Mention(" ".join(words[-len(acronym):]), before.role)  # type: ignore[union-attr]
+            people.alias(people.resolve(who, speaking=False), acronym)
     for m in _NICKNAME.finditer(text, s, e) if nicknames and _has_nickname(text[s:e]) else ():
         before = _name_before(text, max(s, m.start() - 120), _before_relative(text, s, m.start()))
         nick = _name_after(text[m.end() : e])
         if before is not None and before.name and nick is not None and nick.name:
             people.alias(people.resolve(before, speaking=False), nick.name)
+
+
+_INITIALS = re.compile(r"\s*\(([A-Z]{2,5})\)")
 
 
 def _fuller_name(text: str, word: str) -> list[str] | None:

@@ -260,3 +260,9 @@ def test_degree_after_a_comma_is_no_speaker():
 def test_role_with_dan_before_the_name():
     t = "“Sawah rusak,” kata Kepala Bidang Pengawasan dan Evaluasi BKD Dewi Lestari di kantornya."
     assert _voices(t)[0] == ("Dewi Lestari", "quote")
+
+
+def test_capitalised_description_with_itu_is_the_last_speaker():
+    t = ("“Impor harus diawasi,” kata Rudi Hartawan di Jakarta. "
+         "Anggota Komisi VI DPR itu mengatakan ekspor juga perlu diperiksa.")
+    assert _voices(t)[1] == ("Rudi Hartawan", "paraphrase")

@@ -90,8 +90,6 @@ _ADVERB_TAIL = re.compile(
     r"(?:\s+(?:juga|pun|kembali|lebih\s+lanjut|sendiri|sempat|telah|sudah|pernah|lalu|kemudian|selalu"
     r"|sering|terus|bahkan|tetap|tak|tidak))+\s*$"
 )
-# "Menutup acara, Abdul Karim mengatakan ...": a name after a fronted phrase
-_FRONTED_NAME = re.compile(r",\s+(?:[A-Z][\w'’-]*\s+){1,4}$")
 
 
 class _Region(NamedTuple):
@@ -319,11 +317,9 @@ def _reported_speaker(text: str, s: int, e: int, people: People) -> tuple[int | 
         if sent[: m.start()].split()[-1:] and sent[: m.start()].split()[-1].lower() in _NOT_NAMES:
             return None, False  # "saya mengingatkan bahwa ...": the speaker's own words
         verb_at = s + _subject_end(sent[: m.start()])
-        name, at = _name_before_at(text, s, verb_at)
-        if name is None or _ACTIVE_VERB.search(_main_clause(text[s:at])):
-            # "Kepala BKD, Yosef Rasi, yang menjadi pemateri ... mengatakan bahwa";
-            # "Sekretaris BKD, Yusuf Otemusu, saat membawakan sambutan Kepala BKD mengatakan"
-            name = _opening_person(text, s, verb_at) or name
+        name = _name_before(text, s, verb_at)
+        if name is None:  # "Kepala BKD, Yosef Rasi, yang menjadi pemateri ... mengatakan bahwa"
+            name = _opening_person(text, s, verb_at)
         if name is not None:
             return people.resolve(name), True
         return people.last, True
@@ -359,13 +355,10 @@ def _reported_speaker(text: str, s: int, e: int, people: People) -> tuple[int | 
                 return people.last, True
         # "Kepala Dinas Komunikasi dan Informatika ..., Rahmat Hidayat Nasution, M.Si.,
         # menjelaskan ...", "Pengamat kebijakan publik ... M Husni Thamrin menyebut ...":
-        # a name right before the verb, with no other verb before it
+        # a name right before the verb
         last_word = head[:cut].rstrip(" ,").rsplit(None, 1)[-1:]
-        name, at = _name_before_at(text, s, s + cut) if last_word and last_word[0][:1].isupper() else (None, 0)
-        if name is not None and (
-            cut < len(head.rstrip()) or head.rstrip().endswith(",") or _FRONTED_NAME.search(head)
-            or not _ACTIVE_VERB.search(_main_clause(text[s:at]))
-        ):
+        name = _name_before(text, s, s + cut) if last_word and last_word[0][:1].isupper() else None
+        if name is not None:
             return people.resolve(name), True
         # "Dr. Sugeng Hariyono, Kepala BPSDM ..., dalam sambutannya ..., menyampaikan ...":
         # the person named at the opening of the sentence is its subject
@@ -390,16 +383,10 @@ def _subject_end(head: str) -> int:
 
 _INLINE_PRONOUN = re.compile(r",\s+(?:" + one_of(SAY_AFTER) + r")\s+(?:dia|ia|beliau)\b")
 _PRONOUN_TAIL = re.compile(r"(?:^|[\s,])(?:[Ii]a|[Dd]ia|[Bb]eliau|[Pp]ihaknya)(?:\s+(?:sangat|pula|pun|juga|tak|tidak|bahkan|lantas))*\s*$")
-_THAT_TAIL = re.compile(r"^(?:[^,]*,\s+)?[a-z][\w\s-]{2,80}\s(?:itu|tersebut)(?:\s+(?:juga|pun|pula|kembali))*\s*$")
+_THAT_TAIL = re.compile(r"^(?:[^,]*,\s+)?[A-Za-z][\w\s-]{2,80}\s(?:itu|tersebut)(?:\s+(?:juga|pun|pula|kembali))*\s*$")
 _ACTIVE_VERB = re.compile(r"\b(?:me|ber)[a-z]{3,}\b")
-_RELATIVE = re.compile(r"\byang\s[^,]*")
-# the opening subject of a sentence, right before its verb: "Panitia Seleksi memberikan ..."
-_OPENING_SUBJECT = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,8}(?=(?:juga\s+|pun\s+|tak\s+|tidak\s+)?(?:me|ber)[a-z]{3,}\b)")
 
 
-def _main_clause(head: str) -> str:
-    """``head`` without relative clauses ("... yang juga bernama Pak Irvan")."""
-    return _RELATIVE.sub(" ", head) if "yang" in head else head
 #: capitalised words that open a sentence but are no speaker
 _NOT_NAMES = frozenset(
     "saya aku kami kita anda kalian mereka ini itu hal hari semua seluruh para "
@@ -647,9 +634,6 @@ def _opening_person(text: str, s: int, e: int) -> Mention | None:
     """The person named at the start of ``text[s:e]`` (after a fronted phrase such as
     "Dalam sambutannya,"), when no other person is named before ``e``."""
     found = _people_in(text, s, e)
-    if not found:
-        m = _OPENING_SUBJECT.match(text, s, e)
-        return _name_from_run(tokenize(m.group()), at_start=True) if m else None
     if len(found) != 1:
         return None
     at, mt = found[0]

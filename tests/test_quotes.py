@@ -266,3 +266,9 @@ def test_capitalised_description_with_itu_is_the_last_speaker():
     t = ("“Impor harus diawasi,” kata Rudi Hartawan di Jakarta. "
          "Anggota Komisi VI DPR itu mengatakan ekspor juga perlu diperiksa.")
     assert _voices(t)[1] == ("Rudi Hartawan", "paraphrase")
+
+
+def test_demikian_name_verb_after_a_quote():
+    t = ("Kepala Dinas Kesehatan, Dr. Rina Sari, M.Kes, membuka acara. Ketua panitia, Ahmad Fauzi, memberi laporan. "
+         "“Evaluasi itu penting,” demikian Rina menjelaskan.")
+    assert _voices(t)[-1] == ("Rina Sari", "quote")

@@ -50,6 +50,8 @@ _QUOTE_CHAR = re.compile(f'[{OPEN_QUOTES}{CLOSE_QUOTES}"]')
 _AFTER = re.compile(
     r"[\s,.]*(?P<verb>(?i:" + one_of(SAY_AFTER) + r"))(?P<nya>nya)?\b"
 )
+# “...”, demikian Urip menjelaskan
+_DEMIKIAN = re.compile(r"[\s,.]*[Dd]emikian\s+(?=[A-Z])")
 # "Hal itu disampaikan Kepala BKN ...", "demikian dikatakan oleh ..."
 _PASSIVE_SAY = re.compile(
     r"di(?<![\w-]di)(?:sampaikan|katakan|ungkapkan|jelaskan|tegaskan|ucapkan|paparkan|utarakan|kemukakan|tuturkan)"
@@ -266,6 +268,11 @@ def _resolve_region(text: str, regions: list[_Region], k: int, j: int, people: P
         name = _name_after(rest)
         if name is None and _starts_with_pronoun(rest):
             return people.last
+        if name is not None:
+            return people.resolve(name)
+    m = _DEMIKIAN.match(tail)
+    if m and _BEFORE_VERB.search(tail, m.end(), m.end() + 80):  # “...” demikian Wilfrid memaparkan
+        name = _name_after(tail[m.end() :])
         if name is not None:
             return people.resolve(name)
     # attribution before: "X mengatakan, “...”" / "X mengatakan: “...”"

@@ -607,9 +607,8 @@ def _fuller_name(text: str, word: str) -> list[str] | None:
     while at >= 0:
         end = at + len(word)
         if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
-            head = _RUN_BEFORE.search(text, max(0, at - 120), at)
             tail = _RUN_AFTER.match(text, end)
-            before = head.group().split() if head else []
+            before = _caps_before(text, at)
             k = len(before)
             while k and not (before[k - 1].endswith(".") and len(before[k - 1]) > 4
                              or before[k - 1].lower() in _NOT_NAMES or before[k - 1].lower() == "menurut"):
@@ -632,8 +631,20 @@ def _key_of(name: list[str]) -> set[str]:
     return {w.rstrip(".").casefold() for w in name if len(w.rstrip(".")) > 1}
 
 
+def _caps_before(text: str, at: int) -> list[str]:
+    """Up to six capitalised words right before ``at``, on the same line."""
+    if at == 0 or text[at - 1] not in " \t":
+        return []
+    seg = text[max(0, at - 120) : at]
+    words = seg[seg.rfind("\n") + 1 :].split()
+    k = len(words)
+    while k and len(words) - k < 6 and _CAP_WORD.fullmatch(words[k - 1]):
+        k -= 1
+    return words[k:]
+
+
 # capitalised words right before / after a name word, on the same line
-_RUN_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*[ \t]+){1,6}$")
+_CAP_WORD = re.compile(r"[A-Z][\w'’.-]*")
 _RUN_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*){1,4}")
 
 

@@ -142,9 +142,14 @@ def attribute(
             flags.append(_has_nickname(text))
         nicknames = flags[0]
         cue = _cue().search
+        # one search finds the next title or role word across the pending sentences
+        hit = cue(text, pending[0][0], pending[-1][1])
         for s, e in pending:
-            if cue(text, s, e):  # a title or role word in the sentence
+            while hit is not None and hit.start() < s:  # in the gap between two sentences
+                hit = cue(text, s, pending[-1][1])
+            if hit is not None and hit.start() < e:  # a title or role word in the sentence
                 _note_people(text, s, e, people, checked=True, nicknames=nicknames)
+                hit = cue(text, e, pending[-1][1])
             elif nicknames and _has_nickname(text[s:e]):
                 _note_people(text, s, e, people)
         pending.clear()

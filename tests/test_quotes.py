@@ -272,3 +272,9 @@ def test_demikian_name_verb_after_a_quote():
     t = ("Kepala Dinas Kesehatan, Dr. Rina Sari, M.Kes, membuka acara. Ketua panitia, Ahmad Fauzi, memberi laporan. "
          "“Evaluasi itu penting,” demikian Rina menjelaskan.")
     assert _voices(t)[-1] == ("Rina Sari", "quote")
+
+
+def test_passive_verb_opening_a_sentence_is_no_part_of_the_fuller_name():
+    t = ("Ditegaskan Wiranto, pelayanan harus cepat. "
+         "“Warga menunggu,” kata Wiranto.")
+    assert _voices(t)[-1] == ("Wiranto", "quote")

@@ -622,6 +622,8 @@ def _fuller_name(text: str, word: str) -> list[str] | None:
             if len(words) > 1:
                 m = split_name([w for w in words if not _degree_word(w)])
                 name = m.name.split() if m is not None and m.name and not m.institution else []
+                while len(name) > 1 and name[0] != word and _NOT_NAME_SHAPE.fullmatch(name[0].lower()):
+                    name = name[1:]  # "Ditegaskan Yassierli", "Ketenagakerjaan Yassierli"
                 if word in name and len(name) > 1:
                     have, got = _key_of(fullest or []), _key_of(name)
                     if fullest is None or have <= got:
@@ -648,6 +650,8 @@ def _caps_before(text: str, at: int) -> list[str]:
     return words[k:]
 
 
+# a passive verb opening a sentence or the field of an office, not a name
+_NOT_NAME_SHAPE = re.compile(r"di[a-z]{3,}kan|(?:ke|per|pe|pen|pem|peng|peny)[a-z]{3,}an")
 # capitalised words right before / after a name word, on the same line
 _CAP_WORD = re.compile(r"[A-Z][\w'’.-]*")
 _RUN_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*){1,4}")

@@ -330,8 +330,6 @@ def _reported_speaker(text: str, s: int, e: int, people: People) -> tuple[int | 
             return None, False  # "saya mengingatkan bahwa ...": the speaker's own words
         verb_at = s + _subject_end(sent[: m.start()])
         name = _name_before(text, s, verb_at)
-        if name is None:  # "Kepala BKD, Yosef Rasi, yang menjadi pemateri ... mengatakan bahwa"
-            name = _opening_person(text, s, verb_at)
         if name is not None:
             return people.resolve(name), True
         return people.last, True
@@ -372,11 +370,6 @@ def _reported_speaker(text: str, s: int, e: int, people: People) -> tuple[int | 
         name = _name_before(text, s, s + cut) if last_word and last_word[0][:1].isupper() else None
         if name is not None:
             return people.resolve(name), True
-        # "Dr. Sugeng Hariyono, Kepala BPSDM ..., dalam sambutannya ..., menyampaikan ...":
-        # the person named at the opening of the sentence is its subject
-        first = _opening_person(text, s, s + len(head))
-        if first is not None:
-            return people.resolve(first), True
     return None, False
 
 
@@ -655,19 +648,6 @@ _NOT_NAME_SHAPE = re.compile(r"di[a-z]{3,}kan|(?:ke|per|pe|pen|pem|peng|peny)[a-
 # capitalised words right before / after a name word, on the same line
 _CAP_WORD = re.compile(r"[A-Z][\w'’.-]*")
 _RUN_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*){1,4}")
-
-
-def _opening_person(text: str, s: int, e: int) -> Mention | None:
-    """The person named at the start of ``text[s:e]`` (after a fronted phrase such as
-    "Dalam sambutannya,"), when no other person is named before ``e``."""
-    found = _people_in(text, s, e)
-    if len(found) != 1:
-        return None
-    at, mt = found[0]
-    lead = text[s:at]
-    if len(lead.split()) > 12 or _ACTIVE_VERB.search(lead):
-        return None
-    return mt
 
 
 def clean_name(raw: str) -> str | None:

@@ -186,7 +186,7 @@ def attribute(
             paraphrase_from = (para_idx, speaker)
         elif paraphrase_from is not None and paraphrase_from[0] == para_idx and len(paragraph_spans) > 1:
             ids.append((paraphrase_from[1], "paraphrase"))
-        elif _CONTINUES.match(text, s, e) and people.last is not None:
+        elif text[s] in _CONTINUES_FIRST and _CONTINUES.match(text, s, e) and people.last is not None:
             ids.append((people.last, "paraphrase"))  # "Ia juga ...", "Lebih lanjut, pihaknya ..."
             paraphrase_from = (para_idx, people.last)
         else:
@@ -204,6 +204,7 @@ def attribute(
 _NOT_SPEECH = -1
 # a sentence about the last speaker that goes on reporting: "Ia juga ...", "Dia tak ...",
 # "Lebih lanjut, pihaknya ...", "Katanya, ..."
+_CONTINUES_FIRST = frozenset("LSDOUKIidBbPp")  # the letters _CONTINUES can open with
 _CONTINUES = re.compile(
     r"(?:(?:Lebih\s+lanjut|Selain\s+itu|Di\s+sisi\s+lain|Oleh\s+karena\s+itu|Untuk\s+itu|Karena\s+itu)\s*,?\s+)?"
     r"(?:[Ii]a|[Dd]ia|[Bb]eliau|[Pp]ihaknya|Katanya,)\s"
@@ -333,17 +334,18 @@ def _reported_speaker(text: str, s: int, e: int, people: People) -> tuple[int | 
         if name is not None:
             return people.resolve(name), True
         return people.last, True
-    m = _INLINE_SAY.search(sent)
+    comma_say = _COMMA_SAY.search(sent)  # both inline forms open with ", kata": searched from there
+    m = _INLINE_SAY.search(sent, comma_say.start()) if comma_say else None
     if m:
         name = _name_after(sent[m.end() :])
         if name is not None:
             return people.resolve(name), True
-    m = _PASSIVE_SAY.search(sent) if " di" in sent else None
+    m = _PASSIVE_SAY.search(sent) if " di" in sent and "kan" in sent else None
     if m:
         name = _name_after(sent[m.end() :])
         if name is not None:
             return people.resolve(name), True
-    if ", " in sent and _INLINE_PRONOUN.search(sent) and people.last is not None:
+    if comma_say and _INLINE_PRONOUN.search(sent, comma_say.start()) and people.last is not None:
         return people.last, True  # "..., kata dia, ..."
     # "Bambang mengakui ...", "Ia juga mengajak ...": a speech verb right after
     # the subject that opens the sentence
@@ -386,6 +388,7 @@ def _subject_end(head: str) -> int:
 
 # --- names ------------------------------------------------------------------------
 
+_COMMA_SAY = re.compile(r",\s+(?:" + one_of(SAY_AFTER) + r")\s")
 _INLINE_PRONOUN = re.compile(r",\s+(?:" + one_of(SAY_AFTER) + r")\s+(?:dia|ia|beliau)\b")
 _PRONOUN_TAIL = re.compile(r"(?:^|[\s,])(?:[Ii]a|[Dd]ia|[Bb]eliau|[Pp]ihaknya)(?:\s+(?:sangat|pula|pun|juga|tak|tidak|bahkan|lantas))*\s*$")
 _THAT_TAIL = re.compile(r"^(?:[^,]*,\s+)?[A-Za-z][\w\s-]{2,80}\s(?:itu|tersebut)(?:\s+(?:juga|pun|pula|kembali))*\s*$")
@@ -523,21 +526,19 @@ def _people_in(text: str, s: int, e: int, *, checked: bool = False) -> list[tupl
     out: list[tuple[int, Mention]] = []
     if not checked and not _cue().search(text, s, e):
         return out
-    cues = cue_words()
     for m in _RUN.finditer(text, s, e):
-        run = m.group()
-        if len(run.split()) < 2 or _ORG_AND.match(text, m.end()):
-            continue  # one word; "Pusat Standarisasi dan Sertifikasi": a unit's name
-        if "." not in run.rstrip(".") and cues.isdisjoint(run.lower().split()):
-            continue  # no title, degree or role: nobody is introduced
-        out.extend((m.start() + at, mt) for at, mt in _run_people(run))
+        found = _run_people(m.group())
+        if found and not _ORG_AND.match(text, m.end()):  # "Pusat Standarisasi dan Sertifikasi": a unit
+            out.extend((m.start() + at, mt) for at, mt in found)
     return out
 
 
 @functools.lru_cache(maxsize=4096)
 def _run_people(run: str) -> tuple[tuple[int, Mention], ...]:
     """:func:`_people_in` of one run of capitalised words (runs repeat: cached)."""
-    out = []
+    out: list[tuple[int, Mention]] = []
+    if len(run.split()) < 2 or "." not in run.rstrip(".") and cue_words().isdisjoint(run.lower().split()):
+        return ()  # one word, or no title, degree or role: nobody is introduced
     parts = [p for p in re.split(r"\s*[,()]\s*", run) if p]
     mentions = []
     for part in parts:
@@ -619,9 +620,9 @@ def _fuller_name(text: str, word: str) -> list[str] | None:
                     name = name[1:]  # "Ditegaskan Yassierli", "Ketenagakerjaan Yassierli"
                 if word in name and len(name) > 1:
                     have, got = _key_of(fullest or []), _key_of(name)
-                    if fullest is None or have <= got:
-                        fullest = name if fullest is None or len(got) > len(have) or len(name) > len(fullest) else fullest
-                    elif not got <= have:
+                    if fullest is None or have <= got and (len(got) > len(have) or len(name) > len(fullest)):
+                        fullest = name  # the longer of two forms of one name
+                    elif not (got <= have or have <= got):
                         return None  # two different people share the word
         at = text.find(word, end)
     return fullest

@@ -253,7 +253,7 @@ def test_initials_in_brackets_name_the_person():
 
 
 def test_degree_after_a_comma_is_no_speaker():
-    t = "Kepala Bagian Umum, Yohanes Lado, S.Sos., MM menyampaikan adanya perubahan jadwal."
+    t = "Kepala Bagian Umum, Yohanes Lado, S.Sos., MM menjelaskan bahwa jadwal ujian diundur."
     assert _voices(t)[0] == ("Yohanes Lado", "paraphrase")
 
 
@@ -264,7 +264,7 @@ def test_role_with_dan_before_the_name():
 
 def test_capitalised_description_with_itu_is_the_last_speaker():
     t = ("“Impor harus diawasi,” kata Rudi Hartawan di Jakarta. "
-         "Anggota Komisi VI DPR itu mengatakan ekspor juga perlu diperiksa.")
+         "Anggota Komisi VI DPR itu menambahkan bahwa gudang pelabuhan juga akan diperiksa.")
     assert _voices(t)[1] == ("Rudi Hartawan", "paraphrase")
 
 

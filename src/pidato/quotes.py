@@ -327,7 +327,11 @@ def _reported_speaker(text: str, s: int, e: int, people: People) -> tuple[int | 
     verb = _BEFORE_VERB.search(sent)
     m = _REPORTED.search(sent) if verb else None
     if m:
-        if sent[: m.start()].split()[-1:] and sent[: m.start()].split()[-1].lower() in _NOT_NAMES:
+        last = sent[: m.start()].split()[-1:]
+        if last and last[0] in ("itu", "tersebut") and people.last is not None and _THAT_TAIL.search(
+                sent, 0, m.start() - 1):
+            return people.last, True  # "Anggota Komisi ... itu menambahkan bahwa ..."
+        if last and last[0].lower() in _NOT_NAMES:
             return None, False  # "saya mengingatkan bahwa ...": the speaker's own words
         verb_at = s + _subject_end(sent[: m.start()])
         name = _name_before(text, s, verb_at)

@@ -227,3 +227,54 @@ def test_a_place_after_a_minister_opens_the_name():
 def test_a_territorial_role_takes_the_place():
     text = "Bupati Kupang Yeremias Nenobais mengatakan bahwa jalan desa akan diperbaiki."
     assert _roles(text) == [("Yeremias Nenobais", "Bupati Kupang")]
+
+
+def test_short_name_takes_the_full_name_written_later():
+    t = "“Layanan harus cepat,” kata Budi. Rapat itu dipimpin Budi Hartono bersama staf dinas."
+    assert _voices(t)[0] == ("Budi Hartono", "quote")
+
+
+def test_short_name_kept_when_two_full_names_share_it():
+    t = ("“Layanan harus cepat,” kata Budi. Rapat itu dihadiri Budi Hartono dan Budi Santosa "
+         "bersama staf dinas.")
+    assert _voices(t)[0] == ("Budi", "quote")
+
+
+def test_unit_number_is_no_initial_of_the_full_name():
+    t = ("“Tambang merusak sawah,” kata Kepala Satgas Wilayah V Dewi Lestari di Jakarta. "
+         "“Warga makin miskin,” tambah Dewi.")
+    assert [w for w, _ in _voices(t)] == ["Dewi Lestari", "Dewi Lestari"]
+
+
+def test_initials_in_brackets_name_the_person():
+    t = ("Menteri Perhubungan Budi Karya Sumadi (BKS) meninjau pelabuhan. "
+         "BKS mengatakan antrean kapal harus dipangkas.")
+    assert _voices(t)[1] == ("Budi Karya Sumadi", "paraphrase")
+
+
+def test_degree_after_a_comma_is_no_speaker():
+    t = "Kepala Bagian Umum, Yohanes Lado, S.Sos., MM menjelaskan bahwa jadwal ujian diundur."
+    assert _voices(t)[0] == ("Yohanes Lado", "paraphrase")
+
+
+def test_role_with_dan_before_the_name():
+    t = "“Sawah rusak,” kata Kepala Bidang Pengawasan dan Evaluasi BKD Dewi Lestari di kantornya."
+    assert _voices(t)[0] == ("Dewi Lestari", "quote")
+
+
+def test_capitalised_description_with_itu_is_the_last_speaker():
+    t = ("“Impor harus diawasi,” kata Rudi Hartawan di Jakarta. "
+         "Anggota Komisi VI DPR itu menambahkan bahwa gudang pelabuhan juga akan diperiksa.")
+    assert _voices(t)[1] == ("Rudi Hartawan", "paraphrase")
+
+
+def test_demikian_name_verb_after_a_quote():
+    t = ("Kepala Dinas Kesehatan, Dr. Rina Sari, M.Kes, membuka acara. Ketua panitia, Ahmad Fauzi, memberi laporan. "
+         "“Evaluasi itu penting,” demikian Rina menjelaskan.")
+    assert _voices(t)[-1] == ("Rina Sari", "quote")
+
+
+def test_passive_verb_opening_a_sentence_is_no_part_of_the_fuller_name():
+    t = ("Ditegaskan Wiranto, pelayanan harus cepat. "
+         "“Warga menunggu,” kata Wiranto.")
+    assert _voices(t)[-1] == ("Wiranto", "quote")

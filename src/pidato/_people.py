@@ -59,6 +59,10 @@ _FIELD_SHAPE = re.compile(r"(?:ke|per|pe|pen|pem|peng|peny)\w{3,}an")
 #: abbreviated ministry names: Kemendagri, Kemenkeu, Kemkomdigi
 _MINISTRY = re.compile(r"kemen\w{2,}|kem[b-df-hj-np-tv-z]\w{3,}")
 _INITIAL = re.compile(r"(?:[A-Z]\.)+|[A-Z]")
+#: a Roman numeral numbering a unit ("Wilayah V", "Komisi XII"); not "I", which opens
+#: Balinese names ("I Made")
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
+_UNIT_NUMBER = re.compile(r"[IVXL]{2,}|[VXL]")
 _PRONOUNS = frozenset({"dia", "ia", "beliau", "pihaknya"})
 
 
@@ -170,6 +174,8 @@ def _split_name(words: tuple[str, ...], at_start: bool) -> Mention | None:
             k += 1
         if 0 < k and (k >= 2 and len(name) - k >= 2 or k == len(name) and last_marker >= 0):
             name = name[k:]  # "Gubernur DKI Jakarta", "... Sumatera Selatan M Husni Thamrin"
+    while last_marker >= 0 and len(name) > 2 and _UNIT_NUMBER.fullmatch(name[0]):
+        name = name[1:]  # "Kepala Satgas Wilayah V Dian Patria": the unit's number
     while name and _INITIAL.fullmatch(name[-1]) and len(name) > 1:
         name = name[:-1]  # a trailing initial is a degree's remnant
     name = [w if _INITIAL.fullmatch(w) else w.rstrip(".") for w in name if w[:1].isupper()]
@@ -187,6 +193,8 @@ def _split_name(words: tuple[str, ...], at_start: bool) -> Mention | None:
         return Mention(" ".join(name), role)
     if role and has_role:
         return Mention(None, role)
+    if len(words) == 1 and _ACRONYM.fullmatch(words[0]):
+        return Mention(None, words[0], True)  # "AHY", "KPK": a person's initials or a body
     return None
 
 
@@ -254,6 +262,14 @@ class People:
         roles = self._roles[pid]
         return " ".join(words), expand_role(roles[0]) if roles else None
 
+    def short_names(self) -> dict[int, str]:
+        """Ids of people known by one word only ("Urip"), with that word."""
+        return {pid: words[0] for pid, words in enumerate(self._names) if words is not None and len(words) == 1}
+
+    def lengthen(self, pid: int, words: list[str]) -> None:
+        """Give person ``pid`` the fuller name ``words`` found elsewhere in the document."""
+        self._names[pid] = words
+
     def _new(self, words: list[str] | None, label: str, role: str | None) -> int:
         self._names.append(words)
         self._labels.append(label)
@@ -312,6 +328,9 @@ class People:
 
     def _find_label(self, label: str, *, role: bool) -> int:
         key = _fold(label)
+        for pid in range(len(self._names) - 1, -1, -1):
+            if key in self._aliases[pid]:
+                return pid  # "AHY" for Agus Harimurti Yudhoyono
         for pid in range(len(self._labels) - 1, -1, -1):
             if self._names[pid] is None and _fold(self._labels[pid]) == key:
                 return pid

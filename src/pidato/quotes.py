@@ -50,6 +50,8 @@ _QUOTE_CHAR = re.compile(f'[{OPEN_QUOTES}{CLOSE_QUOTES}"]')
 _AFTER = re.compile(
     r"[\s,.]*(?P<verb>(?i:" + one_of(SAY_AFTER) + r"))(?P<nya>nya)?\b"
 )
+# “...”, demikian Urip menjelaskan
+_DEMIKIAN = re.compile(r"[\s,.]*[Dd]emikian\s+(?=[A-Z])")
 # "Hal itu disampaikan Kepala BKN ...", "demikian dikatakan oleh ..."
 _PASSIVE_SAY = re.compile(
     r"di(?<![\w-]di)(?:sampaikan|katakan|ungkapkan|jelaskan|tegaskan|ucapkan|paparkan|utarakan|kemukakan|tuturkan)"
@@ -90,8 +92,6 @@ _ADVERB_TAIL = re.compile(
     r"(?:\s+(?:juga|pun|kembali|lebih\s+lanjut|sendiri|sempat|telah|sudah|pernah|lalu|kemudian|selalu"
     r"|sering|terus|bahkan|tetap|tak|tidak))+\s*$"
 )
-# "Menutup acara, Abdul Karim mengatakan ...": a name after a fronted phrase
-_FRONTED_NAME = re.compile(r",\s+(?:[A-Z][\w'’-]*\s+){1,4}$")
 
 
 class _Region(NamedTuple):
@@ -142,9 +142,14 @@ def attribute(
             flags.append(_has_nickname(text))
         nicknames = flags[0]
         cue = _cue().search
+        # one search finds the next title or role word across the pending sentences
+        hit = cue(text, pending[0][0], pending[-1][1])
         for s, e in pending:
-            if cue(text, s, e):  # a title or role word in the sentence
+            while hit is not None and hit.start() < s:  # in the gap between two sentences
+                hit = cue(text, s, pending[-1][1])
+            if hit is not None and hit.start() < e:  # a title or role word in the sentence
                 _note_people(text, s, e, people, checked=True, nicknames=nicknames)
+                hit = cue(text, e, pending[-1][1])
             elif nicknames and _has_nickname(text[s:e]):
                 _note_people(text, s, e, people)
         pending.clear()
@@ -181,18 +186,25 @@ def attribute(
             paraphrase_from = (para_idx, speaker)
         elif paraphrase_from is not None and paraphrase_from[0] == para_idx and len(paragraph_spans) > 1:
             ids.append((paraphrase_from[1], "paraphrase"))
-        elif _CONTINUES.match(text, s, e) and people.last is not None:
+        elif text[s] in _CONTINUES_FIRST and _CONTINUES.match(text, s, e) and people.last is not None:
             ids.append((people.last, "paraphrase"))  # "Ia juga ...", "Lebih lanjut, pihaknya ..."
             paraphrase_from = (para_idx, people.last)
         else:
             ids.append((None, "narration"))
-    labels = {pid: people.label(pid) for pid in {pid for pid, _ in ids}}
+    used = {pid for pid, _ in ids}
+    for pid, word in people.short_names().items():
+        if pid in used:
+            fuller = _fuller_name(text, word)
+            if fuller is not None:
+                people.lengthen(pid, fuller)
+    labels = {pid: people.label(pid) for pid in used}
     return [Attribution(labels[pid][0], voice, labels[pid][1]) for pid, voice in ids]
 
 
 _NOT_SPEECH = -1
 # a sentence about the last speaker that goes on reporting: "Ia juga ...", "Dia tak ...",
 # "Lebih lanjut, pihaknya ...", "Katanya, ..."
+_CONTINUES_FIRST = frozenset("LSDOUKIidBbPp")  # the letters _CONTINUES can open with
 _CONTINUES = re.compile(
     r"(?:(?:Lebih\s+lanjut|Selain\s+itu|Di\s+sisi\s+lain|Oleh\s+karena\s+itu|Untuk\s+itu|Karena\s+itu)\s*,?\s+)?"
     r"(?:[Ii]a|[Dd]ia|[Bb]eliau|[Pp]ihaknya|Katanya,)\s"
@@ -264,6 +276,11 @@ def _resolve_region(text: str, regions: list[_Region], k: int, j: int, people: P
             return people.last
         if name is not None:
             return people.resolve(name)
+    m = _DEMIKIAN.match(tail)
+    if m and _BEFORE_VERB.search(tail, m.end(), m.end() + 80):  # “...” demikian Wilfrid memaparkan
+        name = _name_after(tail[m.end() :])
+        if name is not None:
+            return people.resolve(name)
     # attribution before: "X mengatakan, “...”" / "X mengatakan: “...”"
     line_start = text.rfind("\n", max(0, reg.start - 300), reg.start) + 1
     head = text[max(line_start, reg.start - 300) : reg.start]
@@ -310,28 +327,29 @@ def _reported_speaker(text: str, s: int, e: int, people: People) -> tuple[int | 
     verb = _BEFORE_VERB.search(sent)
     m = _REPORTED.search(sent) if verb else None
     if m:
-        if sent[: m.start()].split()[-1:] and sent[: m.start()].split()[-1].lower() in _NOT_NAMES:
+        last = sent[: m.start()].split()[-1:]
+        if last and last[0] in ("itu", "tersebut") and people.last is not None and _THAT_TAIL.search(
+                sent, 0, m.start() - 1):
+            return people.last, True  # "Anggota Komisi ... itu menambahkan bahwa ..."
+        if last and last[0].lower() in _NOT_NAMES:
             return None, False  # "saya mengingatkan bahwa ...": the speaker's own words
         verb_at = s + _subject_end(sent[: m.start()])
-        name, at = _name_before_at(text, s, verb_at)
-        if name is None or _ACTIVE_VERB.search(_main_clause(text[s:at])):
-            # "Kepala BKD, Yosef Rasi, yang menjadi pemateri ... mengatakan bahwa";
-            # "Sekretaris BKD, Yusuf Otemusu, saat membawakan sambutan Kepala BKD mengatakan"
-            name = _opening_person(text, s, verb_at) or name
+        name = _name_before(text, s, verb_at)
         if name is not None:
             return people.resolve(name), True
         return people.last, True
-    m = _INLINE_SAY.search(sent)
+    comma_say = _COMMA_SAY.search(sent)  # both inline forms open with ", kata": searched from there
+    m = _INLINE_SAY.search(sent, comma_say.start()) if comma_say else None
     if m:
         name = _name_after(sent[m.end() :])
         if name is not None:
             return people.resolve(name), True
-    m = _PASSIVE_SAY.search(sent) if " di" in sent else None
+    m = _PASSIVE_SAY.search(sent) if " di" in sent and "kan" in sent else None
     if m:
         name = _name_after(sent[m.end() :])
         if name is not None:
             return people.resolve(name), True
-    if ", " in sent and _INLINE_PRONOUN.search(sent) and people.last is not None:
+    if comma_say and _INLINE_PRONOUN.search(sent, comma_say.start()) and people.last is not None:
         return people.last, True  # "..., kata dia, ..."
     # "Bambang mengakui ...", "Ia juga mengajak ...": a speech verb right after
     # the subject that opens the sentence
@@ -353,19 +371,11 @@ def _reported_speaker(text: str, s: int, e: int, people: People) -> tuple[int | 
                 return people.last, True
         # "Kepala Dinas Komunikasi dan Informatika ..., Rahmat Hidayat Nasution, M.Si.,
         # menjelaskan ...", "Pengamat kebijakan publik ... M Husni Thamrin menyebut ...":
-        # a name right before the verb, with no other verb before it
+        # a name right before the verb
         last_word = head[:cut].rstrip(" ,").rsplit(None, 1)[-1:]
-        name, at = _name_before_at(text, s, s + cut) if last_word and last_word[0][:1].isupper() else (None, 0)
-        if name is not None and (
-            cut < len(head.rstrip()) or head.rstrip().endswith(",") or _FRONTED_NAME.search(head)
-            or not _ACTIVE_VERB.search(_main_clause(text[s:at]))
-        ):
+        name = _name_before(text, s, s + cut) if last_word and last_word[0][:1].isupper() else None
+        if name is not None:
             return people.resolve(name), True
-        # "Dr. Sugeng Hariyono, Kepala BPSDM ..., dalam sambutannya ..., menyampaikan ...":
-        # the person named at the opening of the sentence is its subject
-        first = _opening_person(text, s, s + len(head))
-        if first is not None:
-            return people.resolve(first), True
     return None, False
 
 
@@ -382,18 +392,13 @@ def _subject_end(head: str) -> int:
 
 # --- names ------------------------------------------------------------------------
 
+_COMMA_SAY = re.compile(r",\s+(?:" + one_of(SAY_AFTER) + r")\s")
 _INLINE_PRONOUN = re.compile(r",\s+(?:" + one_of(SAY_AFTER) + r")\s+(?:dia|ia|beliau)\b")
 _PRONOUN_TAIL = re.compile(r"(?:^|[\s,])(?:[Ii]a|[Dd]ia|[Bb]eliau|[Pp]ihaknya)(?:\s+(?:sangat|pula|pun|juga|tak|tidak|bahkan|lantas))*\s*$")
-_THAT_TAIL = re.compile(r"^(?:[^,]*,\s+)?[a-z][\w\s-]{2,80}\s(?:itu|tersebut)(?:\s+(?:juga|pun|pula|kembali))*\s*$")
+_THAT_TAIL = re.compile(r"^(?:[^,]*,\s+)?[A-Za-z][\w\s-]{2,80}\s(?:itu|tersebut)(?:\s+(?:juga|pun|pula|kembali))*\s*$")
 _ACTIVE_VERB = re.compile(r"\b(?:me|ber)[a-z]{3,}\b")
-_RELATIVE = re.compile(r"\byang\s[^,]*")
-# the opening subject of a sentence, right before its verb: "Panitia Seleksi memberikan ..."
-_OPENING_SUBJECT = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,8}(?=(?:juga\s+|pun\s+|tak\s+|tidak\s+)?(?:me|ber)[a-z]{3,}\b)")
 
 
-def _main_clause(head: str) -> str:
-    """``head`` without relative clauses ("... yang juga bernama Pak Irvan")."""
-    return _RELATIVE.sub(" ", head) if "yang" in head else head
 #: capitalised words that open a sentence but are no speaker
 _NOT_NAMES = frozenset(
     "saya aku kami kita anda kalian mereka ini itu hal hari semua seluruh para "
@@ -412,6 +417,7 @@ def _is_degree(tok: Token) -> bool:
 
 
 _WORD = re.compile(r"\S+")
+_ACRONYM_WORD = re.compile(r"[A-Z]{2,4}")
 _LOWER_WORD = re.compile(r"(?<!\S)(?!drg?\.)[a-z]\S*")
 
 
@@ -437,7 +443,9 @@ def _name_before_at(text: str, lo: int, verb_at: int) -> tuple[Mention | None, i
         tok = toks[i]
         if _is_cap(tok):
             run.append(tok)
-        elif tok.text == "," and run and _is_degree(run[-1]):
+        elif tok.text == "," and run and (_is_degree(run[-1])
+                                          or len(run) == 1 and _ACRONYM_WORD.fullmatch(run[0].text)):
+            # "Salem, S.Sos., MM mengatakan": a degree after a comma
             run.append(tok)
         elif tok.text == "." and run:  # "Basseng." before a degree
             pass
@@ -460,10 +468,15 @@ def _name_after(s: str) -> Mention | None:
     """The name in the run of capitalised tokens that opens ``s``."""
     head = s[:200]
     m = _LOWER_WORD.search(head)  # the run ends at the first lowercase word
+    joined = False
+    while m and m.group() in ("dan", "&") and _ORG_AND.match(head, m.start() - 1) and not cue_words().isdisjoint(
+            head[: m.start()].lower().split()):
+        m = _LOWER_WORD.search(head, m.end())  # "Kepala Satuan Tugas Koordinasi dan Supervisi KPK ..."
+        joined = True
     toks = tokenize(head[: m.end()] if m else head)
     run: list[Token] = []
     for tok in toks:
-        if not _is_cap(tok):
+        if not _is_cap(tok) and not (joined and tok.text in ("dan", "&") and run):
             break
         run.append(tok)
     return _name_from_run(run)
@@ -496,8 +509,15 @@ def _cue() -> re.Pattern:
     """Capitalised role words, titles and ranks: where :func:`_people_in` can find someone."""
     words = cue_words() - _WEAK_CUES
     forms = {w.capitalize() for w in words} | {w.upper() for w in words}
-    # the lookahead first lets the engine skip to capital letters
-    return re.compile(r"(?=[A-Z])(?<![\w])(?:" + one_of(sorted(forms)) + r"\b|[A-Z][a-z]{0,3}\.)")
+    by_first: dict[str, set[str]] = {}
+    for form in forms:
+        by_first.setdefault(form[0], set()).add(form[1:])
+    # a capital letter opens the pattern, so the engine skips to capitals in C; each
+    # branch then checks the letter it follows (one trie per first letter)
+    rests = "|".join(f"(?<={re.escape(first)})" + (f"(?:{one_of(sorted(r for r in rest if r))})?" if "" in rest
+                                                    else one_of(sorted(rest))) + r"\b"
+                     for first, rest in sorted(by_first.items()))
+    return re.compile(r"[A-Z](?<![\w][A-Z])(?:" + rests + r"|[a-z]{0,3}\.)")
 
 
 #: role-list words that open many sentences without introducing anyone
@@ -510,21 +530,19 @@ def _people_in(text: str, s: int, e: int, *, checked: bool = False) -> list[tupl
     out: list[tuple[int, Mention]] = []
     if not checked and not _cue().search(text, s, e):
         return out
-    cues = cue_words()
     for m in _RUN.finditer(text, s, e):
-        run = m.group()
-        if len(run.split()) < 2 or _ORG_AND.match(text, m.end()):
-            continue  # one word; "Pusat Standarisasi dan Sertifikasi": a unit's name
-        if "." not in run.rstrip(".") and cues.isdisjoint(run.lower().split()):
-            continue  # no title, degree or role: nobody is introduced
-        out.extend((m.start() + at, mt) for at, mt in _run_people(run))
+        found = _run_people(m.group())
+        if found and not _ORG_AND.match(text, m.end()):  # "Pusat Standarisasi dan Sertifikasi": a unit
+            out.extend((m.start() + at, mt) for at, mt in found)
     return out
 
 
 @functools.lru_cache(maxsize=4096)
 def _run_people(run: str) -> tuple[tuple[int, Mention], ...]:
     """:func:`_people_in` of one run of capitalised words (runs repeat: cached)."""
-    out = []
+    out: list[tuple[int, Mention]] = []
+    if len(run.split()) < 2 or "." not in run.rstrip(".") and cue_words().isdisjoint(run.lower().split()):
+        return ()  # one word, or no title, degree or role: nobody is introduced
     parts = [p for p in re.split(r"\s*[,()]\s*", run) if p]
     mentions = []
     for part in parts:
@@ -564,6 +582,13 @@ def _note_people(text: str, s: int, e: int, people: People, *, checked: bool = F
     BKD NTT, Yosef Rasi") without making them the last speaker."""
     for _, mt in _people_in(text, s, e, checked=checked):
         people.resolve(mt, speaking=False)
+    for m in _INITIALS.finditer(text, s, e) if "(" in text[s:e] else ():
+        before = _name_before(text, s, m.start())  # "Agus Harimurti Yudhoyono (AHY)"
+        acronym = m.group(1)
+        words = before.name.split() if before is not None and before.name else []
+        if len(words) >= len(acronym) and "".join(w[0] for w in words[-len(acronym):]) == acronym:
+            who = Mention(" ".join(words[-len(acronym):]), before.role)  # type: ignore[union-attr]
+            people.alias(people.resolve(who, speaking=False), acronym)
     for m in _NICKNAME.finditer(text, s, e) if nicknames and _has_nickname(text[s:e]) else ():
         before = _name_before(text, max(s, m.start() - 120), _before_relative(text, s, m.start()))
         nick = _name_after(text[m.end() : e])
@@ -571,20 +596,63 @@ def _note_people(text: str, s: int, e: int, people: People, *, checked: bool = F
             people.alias(people.resolve(before, speaking=False), nick.name)
 
 
-def _opening_person(text: str, s: int, e: int) -> Mention | None:
-    """The person named at the start of ``text[s:e]`` (after a fronted phrase such as
-    "Dalam sambutannya,"), when no other person is named before ``e``."""
-    found = _people_in(text, s, e)
-    if not found:
-        m = _OPENING_SUBJECT.match(text, s, e)
-        return _name_from_run(tokenize(m.group()), at_start=True) if m else None
-    if len(found) != 1:
+_INITIALS = re.compile(r"\s*\(([A-Z]{2,5})\)")
+
+
+def _fuller_name(text: str, word: str) -> list[str] | None:
+    """The one fuller name holding ``word`` in the document ("Urip Purwono" for "Urip",
+    wherever it is written: a speaker's full name may come after the short one or in a
+    sentence that does not introduce them); None when there is none or several differ."""
+    if len(word) < 3 or not word[:1].isupper():
         return None
-    at, mt = found[0]
-    lead = text[s:at]
-    if len(lead.split()) > 12 or _ACTIVE_VERB.search(lead):
-        return None
-    return mt
+    fullest: list[str] | None = None
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            tail = _RUN_AFTER.match(text, end)
+            before = _caps_before(text, at)
+            k = len(before)
+            while k and not (before[k - 1].endswith(".") and len(before[k - 1]) > 4
+                             or before[k - 1].lower() in _NOT_NAMES or before[k - 1].lower() == "menurut"):
+                k -= 1  # the run starts after a sentence end or a word that opens a clause
+            words = before[k:] + [word] + (tail.group().split() if tail else [])
+            if len(words) > 1:
+                m = split_name([w for w in words if not _degree_word(w)])
+                name = m.name.split() if m is not None and m.name and not m.institution else []
+                while len(name) > 1 and name[0] != word and _NOT_NAME_SHAPE.fullmatch(name[0].lower()):
+                    name = name[1:]  # "Ditegaskan Yassierli", "Ketenagakerjaan Yassierli"
+                if word in name and len(name) > 1:
+                    have, got = _key_of(fullest or []), _key_of(name)
+                    if fullest is None or have <= got and (len(got) > len(have) or len(name) > len(fullest)):
+                        fullest = name  # the longer of two forms of one name
+                    elif not (got <= have or have <= got):
+                        return None  # two different people share the word
+        at = text.find(word, end)
+    return fullest
+
+
+def _key_of(name: list[str]) -> set[str]:
+    return {w.rstrip(".").casefold() for w in name if len(w.rstrip(".")) > 1}
+
+
+def _caps_before(text: str, at: int) -> list[str]:
+    """Up to six capitalised words right before ``at``, on the same line."""
+    if at == 0 or text[at - 1] not in " \t":
+        return []
+    seg = text[max(0, at - 120) : at]
+    words = seg[seg.rfind("\n") + 1 :].split()
+    k = len(words)
+    while k and len(words) - k < 6 and _CAP_WORD.fullmatch(words[k - 1]):
+        k -= 1
+    return words[k:]
+
+
+# a passive verb opening a sentence or the field of an office, not a name
+_NOT_NAME_SHAPE = re.compile(r"di[a-z]{3,}kan|(?:ke|per|pe|pen|pem|peng|peny)[a-z]{3,}an")
+# capitalised words right before / after a name word, on the same line
+_CAP_WORD = re.compile(r"[A-Z][\w'’.-]*")
+_RUN_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*){1,4}")
 
 
 def clean_name(raw: str) -> str | None:

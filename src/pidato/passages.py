@@ -9,7 +9,6 @@ sentences, as coders do with the endless paragraphs of speech transcripts.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -194,24 +193,24 @@ def _fits(group: list[_Unit], unit: _Unit, max_chars: int | None) -> bool:
     return max_chars is None or unit.end - group[0].start <= max_chars
 
 
-def _combine(parts: Iterable[tuple[Attribution, int]]) -> tuple[str | None, str | None, str]:
+def _combine(parts: Sequence[tuple[Attribution, int]]) -> tuple[str | None, str | None, str]:
     """Voice of a passage: quote if any sentence is quoted, else paraphrase, else
     narration; the speaker who holds the most characters in that voice, and the
     speaker's role."""
-    parts = list(parts)
-    for voice in ("quote", "paraphrase"):
-        weights: Counter[str | None] = Counter()
-        roles: dict[str, str | None] = {}
-        for a, n in parts:
-            if a.voice == voice:
-                weights[a.speaker] += n
-                if a.speaker is not None:
-                    roles[a.speaker] = roles.get(a.speaker) or a.role
-        if weights:
-            named = [(n, s) for s, n in weights.items() if s is not None]
-            who = max(named)[1] if named else None
-            return who, roles.get(who) if who else None, voice
-    return None, None, "narration"
+    voices = {a.voice for a, _ in parts}
+    voice = "quote" if "quote" in voices else "paraphrase" if "paraphrase" in voices else None
+    if voice is None:  # most passages: narration only
+        return None, None, "narration"
+    weights: dict[str, int] = {}
+    roles: dict[str, str | None] = {}
+    for a, n in parts:
+        if a.voice == voice and a.speaker is not None:
+            weights[a.speaker] = weights.get(a.speaker, 0) + n
+            roles[a.speaker] = roles.get(a.speaker) or a.role
+    if not weights:
+        return None, None, voice
+    who = max((n, s) for s, n in weights.items())[1]
+    return who, roles[who], voice
 
 
 def split_passages(docs: pd.DataFrame | Iterable[str], *, max_chars: int | None = 1000,

@@ -52,6 +52,11 @@ _VOWELS_BUT_E = frozenset("aiou")
 # word even without a suffix; peN-, ke-, se- alone build names and are not.
 _VERBAL_PREFIXES = frozenset({"me", "di", "ber", "ter", "per"})
 _MIN_ROOT_WITHOUT_CONTEXT = 4
+# What a capitalised word must start or end with for :func:`_is_confident` to hold:
+# the written forms of every prefix (meN-, di-, ber-, ter-, peN-/per-, ke-, se-), and
+# the suffixes that make a derivation without a prefix (-an, possessives, particles).
+_PREFIX_STARTS = ("me", "di", "be", "te", "pe", "ke", "se")
+_DERIVING_ENDINGS = ("an", "nya", "lah", "kah", "tah", "pun", "ku", "mu")
 
 
 @functools.cache
@@ -168,7 +173,8 @@ def _remember(cache: dict, key: str, value: object) -> None:
 def _is_confident(ana: Analysis) -> bool:
     """Whether a capitalised word's analysis is a derivation, not a name that looks
     like one: a root of 4+ letters; no loan suffix, infix or partial reduplication;
-    not a suffix -i or -kan alone (*Kutai*, *Bekasi*, *Susukan*: place names end so);
+    not a suffix -i, -kan or colloquial -in alone (*Kutai*, *Bekasi*, *Susukan*,
+    *Alimin*: names end so);
     not peN-, ke- or se- without a suffix (*Penduduk*, *Kesanga*), which build names,
     while the verb-forming meN-, di-, ber-, ter-, per- are stripped (*Melihat*). A
     particle -pun is split off any word (*Andipun*)."""
@@ -180,7 +186,7 @@ def _is_confident(ana: Analysis) -> bool:
         return False
     if not ana.suffixes:  # a prefix alone: only a verb-forming one (Melihat, Diberi)
         return ana.prefixes[0] in _VERBAL_PREFIXES
-    return bool(ana.prefixes) or ana.suffixes[:1] not in (("i",), ("kan",))
+    return bool(ana.prefixes) or ana.suffixes[:1] not in (("i",), ("kan",), ("in",))
 
 
 class Stemmer:
@@ -351,7 +357,10 @@ class Stemmer:
         # Elsewhere a capital may mark a name, a heading or an acronym. A capital is
         # no evidence of a name when the word is a confident derivation of a root of
         # the dictionary: stem it like its lowercase form; keep the rest whole.
-        ana = self._analyse(self._variant_forms.get(low, low))
+        form = self._variant_forms.get(low, low)
+        if not form.startswith(_PREFIX_STARTS) and not form.endswith(_DERIVING_ENDINGS):
+            return low  # no prefix and no suffix that alone makes a derivation: no search needed
+        ana = self._analyse(form)
         return self._compounds.get(ana.root, ana.root) if _is_confident(ana) else low
 
     def _stem_lower(self, low: str) -> str:

@@ -53,8 +53,8 @@ first sentence that has one.
 ``speaker`` labels each one is spread across (1 is ideal). A label belongs to a person
 when it contains one of the person's name words, or is one of the person's role
 labels; :data:`PEOPLE` is that key, used only for scoring. Run it from another
-checkout's interpreter to get another version's figures (``cd /work/main &&
-.venv/bin/python /work/wt-speakers/benchmarks/speakers_eval.py --ministries``).
+checkout's interpreter to get another version's figures (``cd <checkout of main> &&
+.venv/bin/python <this checkout>/benchmarks/speakers_eval.py --ministries``).
 """
 
 from __future__ import annotations

@@ -175,7 +175,7 @@ def _split_name(words: tuple[str, ...], at_start: bool) -> Mention | None:
         if 0 < k and (k >= 2 and len(name) - k >= 2 or k == len(name) and last_marker >= 0):
             name = name[k:]  # "Gubernur DKI Jakarta", "... Sumatera Selatan M Husni Thamrin"
     while last_marker >= 0 and len(name) > 2 and _UNIT_NUMBER.fullmatch(name[0]):
-        name = name[1:]  # "Kepala Satgas Wilayah V Dian Patria": the unit's number
+        name = name[1:]  # "Kepala Satgas Wilayah V Dewi Lestari": the unit's number
     while name and _INITIAL.fullmatch(name[-1]) and len(name) > 1:
         name = name[:-1]  # a trailing initial is a degree's remnant
     name = [w if _INITIAL.fullmatch(w) else w.rstrip(".") for w in name if w[:1].isupper()]
@@ -194,7 +194,7 @@ def _split_name(words: tuple[str, ...], at_start: bool) -> Mention | None:
     if role and has_role:
         return Mention(None, role)
     if len(words) == 1 and _ACRONYM.fullmatch(words[0]):
-        return Mention(None, words[0], True)  # "AHY", "KPK": a person's initials or a body
+        return Mention(None, words[0], True)  # "YBL", "KPK": a person's initials or a body
     return None
 
 
@@ -263,7 +263,7 @@ class People:
         return " ".join(words), expand_role(roles[0]) if roles else None
 
     def short_names(self) -> dict[int, str]:
-        """Ids of people known by one word only ("Urip"), with that word."""
+        """Ids of people known by one word only ("Budi"), with that word."""
         return {pid: words[0] for pid, words in enumerate(self._names) if words is not None and len(words) == 1}
 
     def lengthen(self, pid: int, words: list[str]) -> None:
@@ -330,7 +330,7 @@ class People:
         key = _fold(label)
         for pid in range(len(self._names) - 1, -1, -1):
             if key in self._aliases[pid]:
-                return pid  # "AHY" for Agus Harimurti Yudhoyono
+                return pid  # "YBL" for Yohanes Benediktus Lado
         for pid in range(len(self._labels) - 1, -1, -1):
             if self._names[pid] is None and _fold(self._labels[pid]) == key:
                 return pid

@@ -50,7 +50,7 @@ _QUOTE_CHAR = re.compile(f'[{OPEN_QUOTES}{CLOSE_QUOTES}"]')
 _AFTER = re.compile(
     r"[\s,.]*(?P<verb>(?i:" + one_of(SAY_AFTER) + r"))(?P<nya>nya)?\b"
 )
-# “...”, demikian Urip menjelaskan
+# “...”, demikian Rina menjelaskan
 _DEMIKIAN = re.compile(r"[\s,.]*[Dd]emikian\s+(?=[A-Z])")
 # "Hal itu disampaikan Kepala BKN ...", "demikian dikatakan oleh ..."
 _PASSIVE_SAY = re.compile(
@@ -445,7 +445,7 @@ def _name_before_at(text: str, lo: int, verb_at: int) -> tuple[Mention | None, i
             run.append(tok)
         elif tok.text == "," and run and (_is_degree(run[-1])
                                           or len(run) == 1 and _ACRONYM_WORD.fullmatch(run[0].text)):
-            # "Salem, S.Sos., MM mengatakan": a degree after a comma
+            # "Yohanes Lado, S.Sos., MM mengatakan": a degree after a comma
             run.append(tok)
         elif tok.text == "." and run:  # "Basseng." before a degree
             pass
@@ -583,7 +583,7 @@ def _note_people(text: str, s: int, e: int, people: People, *, checked: bool = F
     for _, mt in _people_in(text, s, e, checked=checked):
         people.resolve(mt, speaking=False)
     for m in _INITIALS.finditer(text, s, e) if "(" in text[s:e] else ():
-        before = _name_before(text, s, m.start())  # "Agus Harimurti Yudhoyono (AHY)"
+        before = _name_before(text, s, m.start())  # "Yohanes Benediktus Lado (YBL)"
         acronym = m.group(1)
         words = before.name.split() if before is not None and before.name else []
         if len(words) >= len(acronym) and "".join(w[0] for w in words[-len(acronym):]) == acronym:
@@ -600,7 +600,7 @@ _INITIALS = re.compile(r"\s*\(([A-Z]{2,5})\)")
 
 
 def _fuller_name(text: str, word: str) -> list[str] | None:
-    """The one fuller name holding ``word`` in the document ("Urip Purwono" for "Urip",
+    """The one fuller name holding ``word`` in the document ("Budi Hartono" for "Budi",
     wherever it is written: a speaker's full name may come after the short one or in a
     sentence that does not introduce them); None when there is none or several differ."""
     if len(word) < 3 or not word[:1].isupper():
@@ -621,7 +621,7 @@ def _fuller_name(text: str, word: str) -> list[str] | None:
                 m = split_name([w for w in words if not _degree_word(w)])
                 name = m.name.split() if m is not None and m.name and not m.institution else []
                 while len(name) > 1 and name[0] != word and _NOT_NAME_SHAPE.fullmatch(name[0].lower()):
-                    name = name[1:]  # "Ditegaskan Yassierli", "Ketenagakerjaan Yassierli"
+                    name = name[1:]  # "Ditegaskan Wiranto", "Ketenagakerjaan Dewi Kartika"
                 if word in name and len(name) > 1:
                     have, got = _key_of(fullest or []), _key_of(name)
                     if fullest is None or have <= got and (len(got) > len(have) or len(name) > len(fullest)):

@@ -43,6 +43,7 @@ def test_pairs_fold_case_and_space_and_follow_chains():
                                ("Zudan Arif Fakrulloh", "zudan arif fakrulloh")])
     assert aliases == {"zudan": "Zudan Arif Fakrulloh", "zudan arif": "Zudan Arif Fakrulloh"}
     assert fold_name("  Menaker\tYassierli ") == "menaker yassierli"
+    assert fold_name("Abdul Mu’ti") == fold_name("ABDUL MU'TI")
 
 
 @pytest.mark.parametrize("pairs, words", [

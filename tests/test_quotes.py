@@ -278,3 +278,8 @@ def test_passive_verb_opening_a_sentence_is_no_part_of_the_fuller_name():
     t = ("Ditegaskan Wiranto, pelayanan harus cepat. "
          "“Warga menunggu,” kata Wiranto.")
     assert _voices(t)[-1] == ("Wiranto", "quote")
+
+
+def test_a_name_is_written_with_one_apostrophe():
+    t = "Mendikdasmen Abdul Mu’ti mengatakan bahwa guru harus dihargai. “Kami siap,” kata Mu'ti."
+    assert [w for w, _ in _voices(t)] == ["Abdul Mu'ti", "Abdul Mu'ti"]

@@ -1,10 +1,10 @@
 """People named in one document: a name split from its role, titles and degrees,
 and one canonical name per person.
 
-A run of capitalised words before or after a speech verb ("Kabid Humas Polda Metro
-Jaya Kombes Pol Awi Setiyono") is split into the role ("Kabid Humas Polda Metro
-Jaya"), titles and ranks (dropped) and the name ("Awi Setiyono"). Within a document
-a short form ("Awi", "Sandi") is the person introduced with the fuller name, the
+A run of capitalised words before or after a speech verb ("Kabid Humas Polda NTT
+Kombes Pol Andreas Tefa") is split into the role ("Kabid Humas Polda NTT"), titles
+and ranks (dropped) and the name ("Andreas Tefa"). Within a document a short form
+("Andreas", "Yos") is the person introduced with the fuller name, the
 fullest form seen is the canonical one, and a role alone ("Sekretaris BKD",
 "Menaker") is the person who holds it, when one was named with it before.
 
@@ -20,6 +20,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from ._resources import read_lines, read_table
+from .aliases import APOSTROPHES
 
 __all__ = ["Mention", "People", "split_name", "expand_role", "cue_words"]
 
@@ -64,6 +65,7 @@ _INITIAL = re.compile(r"(?:[A-Z]\.)+|[A-Z]")
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 _UNIT_NUMBER = re.compile(r"[IVXL]{2,}|[VXL]")
 _PRONOUNS = frozenset({"dia", "ia", "beliau", "pihaknya"})
+
 
 
 @functools.cache
@@ -260,7 +262,7 @@ class People:
         if words is None:  # a role alone is also its own role; an institution has none
             return self._labels[pid], expand_role(self._roles[pid][0]) if self._roles[pid] else None
         roles = self._roles[pid]
-        return " ".join(words), expand_role(roles[0]) if roles else None
+        return " ".join(words).translate(APOSTROPHES), expand_role(roles[0]) if roles else None
 
     def short_names(self) -> dict[int, str]:
         """Ids of people known by one word only ("Budi"), with that word."""

@@ -27,13 +27,16 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["speaker_aliases", "fold_name", "canonical_names", "apply_aliases", "SPEAKER_COLUMNS"]
 
+#: a name is written with one apostrophe, whatever the source typed ("Mu’ti" is "Mu'ti")
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
 #: the columns of a passage table that hold a person's name
 SPEAKER_COLUMNS = ("speaker", "doc_speaker")
 
 
 def fold_name(name: str) -> str:
-    """The form names are compared in: case folded, whitespace runs as one space."""
-    return " ".join(name.split()).casefold()
+    """The form names are compared in: case folded, whitespace runs as one space, one
+    apostrophe ("Mu’ti" is "mu'ti")."""
+    return " ".join(name.split()).casefold().translate(APOSTROPHES)
 
 
 def speaker_aliases(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:

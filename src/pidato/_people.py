@@ -20,6 +20,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from ._resources import read_lines, read_table
+from ._speech_words import NOT_SPEAKERS, PRONOUNS
 from .aliases import APOSTROPHES
 
 __all__ = ["Mention", "People", "split_name", "expand_role", "cue_words"]
@@ -64,7 +65,7 @@ _INITIAL = re.compile(r"(?:[A-Z]\.)+|[A-Z]")
 #: Balinese names ("I Made")
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 _UNIT_NUMBER = re.compile(r"[IVXL]{2,}|[VXL]")
-_PRONOUNS = frozenset({"dia", "ia", "beliau", "pihaknya"})
+_PRONOUNS = frozenset(PRONOUNS)
 
 
 
@@ -200,10 +201,9 @@ def _split_name(words: tuple[str, ...], at_start: bool) -> Mention | None:
     return None
 
 
-#: capitalised words that open a sentence but name nobody
-_NOT_NAMES = frozenset(
-    "saya aku kami kita anda kalian mereka ini itu hal hari semua seluruh para "
-    "tetapi tapi namun dan atau karena sehingga jika kalau maka lalu kemudian bahkan justru padahal "
+#: capitalised words that open a sentence but name nobody: those that are no speaker,
+#: prepositions and connectives, days, months and the words of legal references
+_NOT_NAMES = NOT_SPEAKERS | frozenset(
     "selain sementara selanjutnya menurut dalam pada di ke dari untuk dengan oleh sedangkan adapun "
     "senin selasa rabu kamis jumat sabtu minggu nomor no tahun pasal ayat bab huruf angka lampiran "
     "januari februari maret april mei juni juli agustus september oktober november desember".split()

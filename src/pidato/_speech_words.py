@@ -33,5 +33,11 @@ SAY_BEFORE = (
 )
 #: pronouns that point back to the last speaker
 PRONOUNS = ("dia", "ia", "beliau", "pihaknya")
+#: capitalised words that open a sentence but are no speaker: pronouns of the speaker's
+#: own words, determiners, conjunctions
+NOT_SPEAKERS = frozenset(
+    "saya aku kami kita anda kalian mereka ini itu hal hari semua seluruh para "
+    "tetapi tapi namun dan atau karena sehingga jika kalau maka lalu kemudian bahkan justru padahal".split()
+)
 #: role words, titles and ranks are data: data/roles.txt, data/titles.txt,
 #: data/role_abbreviations.tsv (read by pidato._people)

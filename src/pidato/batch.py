@@ -33,14 +33,14 @@ from .aliases import SPEAKER_COLUMNS, canonical_names
 from .coding import THEMES
 from .errors import InputError
 from .io import _aliases_of
+from .passages import PASSAGE_COLUMNS
 from .sources import MAX_BYTES, Doc, Failure, iter_documents, reads_as_document
 
 __all__ = ["tag_archive", "tag_document", "output_columns", "DEFAULT_META", "EXIT"]
 
 #: document metadata kept in the output by default (the document's speaker as doc_speaker)
 DEFAULT_META = ("title", "date", "doc_speaker", "role", "institution", "place", "genre")
-_PASSAGE = ("doc_id", "passage_id", "start", "end", "text", "speaker", "speaker_role", "voice", "n_sentences",
-            "n_tokens")
+_PASSAGE = PASSAGE_COLUMNS
 _TAGS = (*THEMES, *(f"p_{t}" for t in THEMES), "evidence")
 #: exit statuses of ``pidato tag``
 EXIT = {"ok": 0, "partial": 1, "usage": 2, "failed": 3, "internal": 4}

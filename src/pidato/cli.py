@@ -68,6 +68,9 @@ def _preprocess(args: argparse.Namespace) -> int:
     return 0
 
 
+_SPEAKERS_HELP = "speaker alias table: CSV with columns alias,speaker (names of one person become one)"
+
+
 def _given(path: str | None) -> list[str]:
     return [path] if path else []
 
@@ -271,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("-o", "--output", help="write the passages as CSV to this file")
     p.add_argument("--force", action="store_true", help="overwrite the output file")
     p.add_argument("--max-chars", type=int, default=1000, help="cut longer paragraphs into runs of sentences")
-    p.add_argument("--speakers", metavar="ALIASES.csv", help="speaker alias table: CSV with columns alias,speaker (names of one person become one)")
+    p.add_argument("--speakers", metavar="ALIASES.csv", help=_SPEAKERS_HELP)
     p.set_defaults(func=_preprocess)
     e = sub.add_parser("evaluate", help="score predictions against a gold coding")
     e.add_argument("--gold", required=True, help="gold coding: CSV/JSONL with unit_id and theme columns, or a folder with units*.jsonl + labels*.jsonl")
@@ -306,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
     t.add_argument("--resume", action="store_true", help="go on from an interrupted run with the same inputs")
     t.add_argument("--force", action="store_true", help="overwrite the output / discard an interrupted run")
     t.add_argument("--quiet", action="store_true", help="no progress bar")
-    t.add_argument("--speakers", metavar="ALIASES.csv", help="speaker alias table: CSV with columns alias,speaker (names of one person become one)")
+    t.add_argument("--speakers", metavar="ALIASES.csv", help=_SPEAKERS_HELP)
     t.set_defaults(func=_tag)
     r = sub.add_parser("report", help="write an HTML report of theme emphasis (plus Markdown and CSV tables)")
     r.add_argument("input", help="tagged (or untagged) passages: .csv, .jsonl or .parquet")
@@ -322,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--seed", type=int, default=0)
     r.add_argument("--no-plots", action="store_true", help="tables only (no matplotlib needed)")
     r.add_argument("--force", action="store_true", help="overwrite output files")
-    r.add_argument("--speakers", metavar="ALIASES.csv", help="speaker alias table: CSV with columns alias,speaker (names of one person become one)")
+    r.add_argument("--speakers", metavar="ALIASES.csv", help=_SPEAKERS_HELP)
     r.set_defaults(func=_report)
     args = parser.parse_args(argv)
     try:

@@ -29,6 +29,7 @@ from typing import NamedTuple
 from ._chars import CLOSE_QUOTES, OPEN_QUOTES
 from ._patterns import one_of
 from ._people import Mention, People, cue_words, split_name
+from ._speech_words import NOT_SPEAKERS as _NOT_NAMES
 from ._speech_words import PRONOUNS, SAY_AFTER, SAY_BEFORE
 from .tokenize import Token, tokenize
 
@@ -396,14 +397,6 @@ _COMMA_SAY = re.compile(r",\s+(?:" + one_of(SAY_AFTER) + r")\s")
 _INLINE_PRONOUN = re.compile(r",\s+(?:" + one_of(SAY_AFTER) + r")\s+(?:dia|ia|beliau)\b")
 _PRONOUN_TAIL = re.compile(r"(?:^|[\s,])(?:[Ii]a|[Dd]ia|[Bb]eliau|[Pp]ihaknya)(?:\s+(?:sangat|pula|pun|juga|tak|tidak|bahkan|lantas))*\s*$")
 _THAT_TAIL = re.compile(r"^(?:[^,]*,\s+)?[A-Za-z][\w\s-]{2,80}\s(?:itu|tersebut)(?:\s+(?:juga|pun|pula|kembali))*\s*$")
-_ACTIVE_VERB = re.compile(r"\b(?:me|ber)[a-z]{3,}\b")
-
-
-#: capitalised words that open a sentence but are no speaker
-_NOT_NAMES = frozenset(
-    "saya aku kami kita anda kalian mereka ini itu hal hari semua seluruh para "
-    "tetapi tapi namun dan atau karena sehingga jika kalau maka lalu kemudian bahkan justru padahal".split()
-)
 
 
 def _is_cap(tok: Token) -> bool:

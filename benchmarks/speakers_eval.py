@@ -4,11 +4,14 @@
     .venv/bin/python benchmarks/speakers_eval.py --errors      # + the errors of the tuning halves
     .venv/bin/python benchmarks/speakers_eval.py --ministries  # + speaker groups per person
 
-Two golds, scored the same way and printed apart:
+Three golds, scored the same way and printed apart:
 
 * ``dev``: ``../shared/data/quotes/speakers_dev.jsonl`` (193 attributions in 20 real
   documents of ``../shared/data/themes/docs/``; see the data README, "quotes/"). Each
   document is read as pidato reads it (:func:`pidato.read_text`) and the snippet found in it.
+* ``ministries``: ``labels/speakers_ministries.csv`` (262 attributions in 24 releases of
+  ``../shared/data/news/ministries.jsonl``, the same keys and hashes; see ``labels/README.md``):
+  text nobody tuned on, scored as one "unseen" part whose errors are never printed.
 * ``archive``: ``labels/speakers_archive.csv`` (231 attributions in 21 records of
   ``../shared/data/news/archive.jsonl``, keys and hashes only; see ``labels/README.md``).
   The record's ``text`` is the document; the snippet's offsets are checked against its
@@ -79,7 +82,9 @@ GOLD = DATA / "quotes" / "speakers_dev.jsonl"
 DOCS = DATA / "themes" / "docs"
 MINISTRIES = DATA / "news" / "ministries.jsonl"
 ARCHIVE = DATA / "news" / "archive.jsonl"
-ARCHIVE_GOLD = Path(__file__).resolve().parents[1] / "labels" / "speakers_archive.csv"
+LABELS = Path(__file__).resolve().parents[1] / "labels"
+ARCHIVE_GOLD = LABELS / "speakers_archive.csv"
+MINISTRIES_GOLD = LABELS / "speakers_ministries.csv"
 
 #: ten people who speak most often in ministries.jsonl (public officials, 2024-25):
 #: words that identify them in a speaker label, and role labels that mean them in that
@@ -180,12 +185,23 @@ def _dev_docs() -> list[tuple[str, str, list[_Line]]]:
 
 
 def _archive_docs() -> list[tuple[str, str, list[_Line]]]:
-    """(document id, text, gold lines) of labels/speakers_archive.csv; the snippet's
-    offsets are checked against its hash, the speaker's name recovered by its hash."""
-    rows = list(csv.DictReader(ARCHIVE_GOLD.open(encoding="utf-8")))
+    """(document id, text, gold lines) of labels/speakers_archive.csv."""
+    return _hashed_docs(ARCHIVE_GOLD, ARCHIVE)
+
+
+def _ministries_docs() -> list[tuple[str, str, list[_Line]]]:
+    """(document id, text, gold lines) of labels/speakers_ministries.csv."""
+    return _hashed_docs(MINISTRIES_GOLD, MINISTRIES)
+
+
+def _hashed_docs(gold: Path, source: Path) -> list[tuple[str, str, list[_Line]]]:
+    """(document id, text, gold lines) of a gold of keys and hashes over the records of
+    ``source``; the snippet's offsets are checked against its hash, the speaker's name
+    recovered by its hash."""
+    rows = list(csv.DictReader(gold.open(encoding="utf-8")))
     wanted = {r["doc"] for r in rows}
     texts = {}
-    with ARCHIVE.open(encoding="utf-8") as f:
+    with source.open(encoding="utf-8") as f:
         for line in f:
             rec = json.loads(line)
             if str(rec["id"]) in wanted:
@@ -200,8 +216,9 @@ def _archive_docs() -> list[tuple[str, str, list[_Line]]]:
     return [(doc, texts[doc], lines) for doc, lines in sorted(by_doc.items())]
 
 
-def _evaluate(docs: list[tuple[str, str, list[_Line]]]) -> tuple[dict, list]:
-    """Counts per (half, system, measure) and the errors of pidato on the tuning half."""
+def _evaluate(docs: list[tuple[str, str, list[_Line]]], *, unseen: bool = False) -> tuple[dict, list]:
+    """Counts per (half, system, measure) and the errors of pidato on the tuning half
+    (an ``unseen`` gold is one half of its own, with no errors kept)."""
     counts: dict = collections.defaultdict(collections.Counter)
     errors = []
     for doc, text, lines in docs:
@@ -209,7 +226,7 @@ def _evaluate(docs: list[tuple[str, str, list[_Line]]]) -> tuple[dict, list]:
         ours = attribute(text, sents, paragraph_spans=paragraph_spans(text))
         base = _baseline(text, sents)
         _, passages = document_passages(text)
-        half = _half(doc)
+        half = "unseen" if unseen else _half(doc)
         marked = set()
         for g in lines:
             at = g.at
@@ -249,16 +266,16 @@ def _evaluate(docs: list[tuple[str, str, list[_Line]]]) -> tuple[dict, list]:
 MEASURES = ("sentence speaker", "sentence lenient", "sentence voice", "passage speaker", "passage lenient")
 
 
-def _print_scores(name: str, counts: dict) -> None:
+def _print_scores(name: str, counts: dict, halves: tuple[str, ...]) -> None:
     print(f"{'gold':8s} {'half':9s} {'n':>4s} {'system':9s} " + " ".join(f"{m:>17s}" for m in MEASURES))
-    for half in ("tuning", "held-out", "all"):
+    for half in halves:
         c = counts[half]
         for system in ("baseline", "pidato"):
             cells = [f"{c[(system, m)]:3d} ({c[(system, m)] / max(c['n'], 1):.2f})" for m in MEASURES]
             print(f"{name:8s} {half:9s} {c['n']:4d} {system:9s} " + " ".join(f"{x:>17s}" for x in cells))
     print("unmarked attributed (sentences pidato gives a speaker or a reported voice that no gold line marks):",
           ", ".join(f"{h} {counts[h]['unmarked attributed']} of {counts[h]['sentences']}"
-                    for h in ("tuning", "held-out", "all")))
+                    for h in halves))
 
 
 # --- ministries.jsonl: speaker groups per person --------------------------------------
@@ -301,21 +318,24 @@ def main() -> None:
     ap.add_argument("--errors", action="store_true", help="print pidato's errors on the tuning halves")
     ap.add_argument("--ministries", action="store_true", help="also count speaker groups per person")
     args = ap.parse_args()
-    golds = [("dev", GOLD, _dev_docs), ("archive", ARCHIVE, _archive_docs)]
+    golds = [("dev", GOLD, _dev_docs), ("archive", ARCHIVE, _archive_docs),
+             ("ministries", MINISTRIES, _ministries_docs)]
     all_errors = []
     for name, path, read in golds:
         if not path.exists():
             print(f"{path} is absent; {name} gold not evaluated")
             continue
         docs = read()
+        unseen = name == "ministries"
         halves = collections.Counter(_half(doc) for doc, _, _ in docs)
-        print(f"\n{name}: {sum(len(lines) for _, _, lines in docs)} attributions in {len(docs)} documents "
-              f"(tuning {halves['tuning']} documents, held-out {halves['held-out']})")
-        if name == "archive":
+        split = ("unseen: no half tuned on, no error printed" if unseen else
+                 f"tuning {halves['tuning']} documents, held-out {halves['held-out']}")
+        print(f"\n{name}: {sum(len(lines) for _, _, lines in docs)} attributions in {len(docs)} documents ({split})")
+        if name != "dev":
             lost = sum(g.name is None for _, _, lines in docs for g in lines)
             print(f"speaker names recovered from the text: {sum(len(x) for _, _, x in docs) - lost}, not found {lost}")
-        counts, errors = _evaluate(docs)
-        _print_scores(name, counts)
+        counts, errors = _evaluate(docs, unseen=unseen)
+        _print_scores(name, counts, ("unseen",) if unseen else ("tuning", "held-out", "all"))
         all_errors += [(name, *e) for e in errors]
     if args.errors:
         print(f"\nerrors on the tuning halves ({len(all_errors)}):")

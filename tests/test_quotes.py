@@ -283,3 +283,42 @@ def test_passive_verb_opening_a_sentence_is_no_part_of_the_fuller_name():
 def test_a_name_is_written_with_one_apostrophe():
     t = "Mendikdasmen Abdul Mu’ti mengatakan bahwa guru harus dihargai. “Kami siap,” kata Mu'ti."
     assert [w for w, _ in _voices(t)] == ["Abdul Mu'ti", "Abdul Mu'ti"]
+
+
+def test_relative_clause_without_its_closing_comma():
+    t = ("Acara dibuka oleh Sekretaris Dinas, Agus Salim. "
+         "Kepala Dinas, Maria Ndun, yang menjadi pembicara pada sesi kedua mengatakan bahwa data harus rapi.")
+    assert _voices(t)[-1] == ("Maria Ndun", "paraphrase")
+
+
+def test_adverbial_phrase_between_the_name_and_the_verb():
+    t = "Kepala Balai, Drs. Yohanes Bria, M.M. pada sambutan penutupan kegiatan ini menyampaikan terkait disiplin pegawai."
+    assert _voices(t)[0] == ("Yohanes Bria", "paraphrase")
+
+
+def test_a_role_with_an_acronym_is_the_person_named_with_it_in_full():
+    t = ("Kegiatan dibuka oleh Kepala Badan Kepegawaian Daerah, Ibu Maria Ndun, S.P, M.Si. "
+         "Dalam sambutannya, Kepala BKD NTT menyampaikan bahwa layanan harus cepat.")
+    assert _voices(t)[-1] == ("Maria Ndun", "paraphrase")
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ("Pemerintah berharap koperasi desa membuka lapangan kerja.", "Budi Santoso"),  # the government's minister
+    ("Dinas Pertanian menyebut harga pupuk naik.", "Dinas Pertanian"),  # a body he holds no post in
+])
+def test_an_institution_speaks_through_its_official_who_just_spoke(body, speaker):
+    t = f"Menteri Sekretaris Negara Budi Santoso mengungkapkan ada empat program. {body}"
+    assert _voices(t)[-1] == (speaker, "paraphrase")
+
+
+@pytest.mark.parametrize("t, speaker", [
+    ("“Tahapannya mudah,” ungkap salah satu peserta.", "salah satu peserta"),
+    ("Para peserta mengaku puas dengan layanan ujian.", "Para peserta"),
+])
+def test_someone_not_named_is_the_speaker(t, speaker):
+    assert _voices(t)[0][0] == speaker
+
+
+def test_role_place_and_name_after_the_quote():
+    t = "“Kami sudah melapor ke polisi,” kata Ketua Yayasan Bina Warga, Kupang, Yohanes Bria."
+    assert _voices(t)[0] == ("Yohanes Bria", "quote")

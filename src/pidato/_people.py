@@ -42,6 +42,13 @@ _INSTITUTION_HEADS = frozenset(
     "pemkot pemprov inspektorat sekretariat universitas fakultas dprd dpr mpr ombudsman panitia "
     "tim komisi polda polres polri kpk kejaksaan kepolisian".split()
 )
+#: institutions that any official of the government speaks for, and the first words of
+#: those officials' posts (role abbreviations spelt out)
+_GOVERNMENT = frozenset("pemerintah pemkab pemkot pemprov pemda".split())
+_GOVERNMENT_POSTS = frozenset(
+    "presiden wakil menteri gubernur bupati walikota wali sekretaris kepala direktur deputi juru "
+    "kapolri kapolda kapolres jaksa penjabat pj plt pelaksana".split()
+)
 #: nouns of units whose next capitalised word names the unit's field: "Pusat Standarisasi"
 _ORG_NOUNS = frozenset(
     "pusat bidang bagian dinas badan biro balai direktorat seksi subbagian divisi unit lembaga "
@@ -97,7 +104,7 @@ def cue_words() -> frozenset[str]:
 
 
 @functools.cache
-def _places() -> frozenset[str]:
+def place_words() -> frozenset[str]:
     """Words of Indonesian place names (the stemmer's gazetteer)."""
     return frozenset(w for name in read_lines("gazetteer.txt") for w in name.lower().replace("-", " ").split())
 
@@ -146,7 +153,7 @@ def _split_name(words: tuple[str, ...], at_start: bool) -> Mention | None:
     if not words:
         return None
     low = [_fold(w) for w in words]
-    roles, places = _role_words(), _places()
+    roles, places = _role_words(), place_words()
     last_marker = -1
     has_role = False
     after_role = False  # the word before is part of a role: a field may follow ("Menteri Keuangan")
@@ -241,7 +248,9 @@ class People:
         if m.name and _fold(m.name) in _PRONOUNS:
             return self.last
         if m.institution:
-            pid = self._find_label(m.role or "", role=False)
+            pid = self._spokesperson(m.role or "") if speaking else None
+            if pid is None:
+                pid = self._find_label(m.role or "", role=False)
         elif m.name:
             pid = self._find_name(m.name.split(), m.role)
         else:
@@ -316,6 +325,25 @@ class People:
             self._roles[found].append(role)
         return found
 
+    def _spokesperson(self, institution: str) -> int | None:
+        """The last speaker, when the institution that now speaks is one the last speaker
+        holds a post in ("Pemerintah berharap ..." after the Mensesneg spoke; "BKN
+        menegaskan ..." after the Kepala BKN): the named spokesperson, not the body."""
+        pid = self._last
+        if pid is None or self._names[pid] is None or not self._roles[pid]:
+            return None
+        inst = _role_key(institution)
+        for role in self._roles[pid]:
+            have = _role_key(role)
+            if inst[0] in _GOVERNMENT:
+                if have[0] in _GOVERNMENT_POSTS:
+                    return pid
+                continue
+            own = [w for w in _acronyms(inst, have) if w not in _INSTITUTION_HEADS and len(w) > 2]
+            if own and set(own) <= set(_acronyms(have, inst)):
+                return pid
+        return None
+
     def _find_role(self, role: str) -> int:
         want = _role_key(role)
         if len(want) >= 2:
@@ -324,7 +352,10 @@ class People:
                     continue
                 for have in self._roles[pid]:
                     got = _role_key(have)
-                    if got[0] == want[0] and (set(want) <= set(got) or set(got) <= set(want)):
+                    if got[0] != want[0]:
+                        continue
+                    w, g = _acronyms(want, got), _acronyms(got, want)
+                    if set(w) <= set(g) or set(g) <= set(w):
                         return pid
         return self._find_label(role, role=True)
 
@@ -343,6 +374,34 @@ class People:
 def _key(words: tuple[str, ...]) -> frozenset[str]:
     """The folded words of a name, initials left out: what two forms of it share."""
     return frozenset(_fold(w) for w in words if not _INITIAL.fullmatch(w))
+
+
+def _acronyms(words: list[str], other: list[str]) -> list[str]:
+    """``words`` with each run whose initials spell a word of ``other`` written as
+    that word: "kepala badan kepegawaian daerah" against "kepala bkd ntt" is
+    "kepala bkd" ("dan" is skipped, as in BPKP).
+
+    >>> _acronyms("kepala badan kepegawaian daerah".split(), "kepala bkd ntt".split())
+    ['kepala', 'bkd']
+    """
+    short = {w for w in other if 2 <= len(w) <= 6 and w not in words}
+    if not short:
+        return words
+    out, i = [], 0
+    while i < len(words):
+        initials, j = "", i
+        while j < len(words) and len(initials) < 6:
+            if words[j] != "dan":
+                initials += words[j][0]
+            j += 1
+            if initials in short and j - i >= 2:
+                out.append(initials)
+                i = j
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
 
 
 def _role_key(role: str) -> list[str]:

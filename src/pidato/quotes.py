@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from ._chars import CLOSE_QUOTES, OPEN_QUOTES
 from ._patterns import one_of
-from ._people import Mention, People, cue_words, split_name
+from ._people import Mention, People, cue_words, place_words, split_name
 from ._speech_words import NOT_SPEAKERS as _NOT_NAMES
 from ._speech_words import PRONOUNS, SAY_AFTER, SAY_BEFORE
 from .tokenize import Token, tokenize
@@ -87,7 +87,14 @@ _INLINE_SAY = re.compile(
 _MENURUT = re.compile(r"\b[Mm]enurut(?P<nya>nya)?\b")
 # an appositive or relative clause between a name and its verb:
 # "Hj. Nurhasanah Lubis, S.H., yang hadir dalam peluncuran, mengapresiasi ..."
-_RELATIVE_TAIL = re.compile(r",?\s+yang\s[^,.]{1,100},\s*$")
+# "Yosef Rasi, yang menjadi pemateri sesi terakhir mengatakan": the closing comma may be missing
+_RELATIVE_TAIL = re.compile(r"(?:,\s+yang\s[^,.]{1,100},?|\s+yang\s[^,.]{1,100},)\s*$")
+# an adverbial phrase between a subject and its verb: "Drs. Matheos Tan, M.M. pada sambutan
+# ketika menutup kegiatan ini menyampaikan ..."; only cut where a capitalised word ends the rest
+_PHRASE_TAIL = re.compile(
+    r"(?<=[A-Za-z.,])\s+(?:pada|dalam|saat|ketika|usai|seusai|selepas|setelah|sebelum|di\s+sela|di\s+hadapan"
+    r"|di\s+depan|di\s+sela-sela|di\s+akhir|di\s+awal)\s[^,.\"“”]{1,120}$"
+)
 # adverbs between a subject and its verb: "Alfons juga mengakui", "Ia pun menegaskan"
 _ADVERB_TAIL = re.compile(
     r"(?:\s+(?:juga|pun|kembali|lebih\s+lanjut|sendiri|sempat|telah|sudah|pernah|lalu|kemudian|selalu"
@@ -272,7 +279,7 @@ def _resolve_region(text: str, regions: list[_Region], k: int, j: int, people: P
         nick = _NICKNAME.search(rest, 0, 80)
         if nick and "," not in rest[: nick.start()]:  # “...”, jawab pria yang akrab disapa Pak Wilfrid
             rest = rest[nick.end() :]
-        name = _name_after(rest)
+        name = _name_after(rest) or _generic(rest)
         if name is None and _starts_with_pronoun(rest):
             return people.last
         if name is not None:
@@ -352,6 +359,9 @@ def _reported_speaker(text: str, s: int, e: int, people: People) -> tuple[int | 
             return people.resolve(name), True
     if comma_say and _INLINE_PRONOUN.search(sent, comma_say.start()) and people.last is not None:
         return people.last, True  # "..., kata dia, ..."
+    m = _GENERIC_VERB.match(sent) if verb and sent[:1] in "PSsB" else None
+    if m:  # "Para peserta mengaku ...", "Seorang warga mengatakan ..."
+        return people.resolve(_generic(sent)), True
     # "Bambang mengakui ...", "Ia juga mengajak ...": a speech verb right after
     # the subject that opens the sentence
     m = _SUBJECT_VERB.match(sent) if verb else None
@@ -388,6 +398,9 @@ def _subject_end(head: str) -> int:
         m = pattern.search(head, 0, cut)
         if m:
             cut = m.start()
+    m = _PHRASE_TAIL.search(head, 0, cut)
+    if m and head[: m.start()].rstrip(" ,").rsplit(None, 1)[-1][:1].isupper():
+        cut = m.start()
     return cut
 
 
@@ -472,7 +485,33 @@ def _name_after(s: str) -> Mention | None:
         if not _is_cap(tok) and not (joined and tok.text in ("dan", "&") and run):
             break
         run.append(tok)
-    return _name_from_run(run)
+    found = _name_from_run(run)
+    if found is not None and found.role and run and len(run) < len(toks):
+        # "Ketua LBH GP Ansor Cabang Kencong, Jember, Mohammad Khoiron Kisan": the role
+        # and its place, then the name
+        later = _PLACE_THEN_NAME.match(head, run[-1].end)
+        if later and all(w.lower() in place_words() for w in later.group("place").split()):
+            person = _name_after(later.group("name"))
+            if person is not None and person.name and not person.role:
+                return Mention(person.name, f"{found.role} {found.name or ''}".strip())
+    return found
+
+
+_PLACE_THEN_NAME = re.compile(r",\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),\s+(?P<name>[A-Z].*)", re.S)
+
+
+# someone not named: "salah satu peserta", "seorang warga", "para asesor"
+_GENERIC = re.compile(r"(?:[Ss]alah\s+(?:satu|seorang)|[Ss]eorang|[Pp]ara|[Bb]eberapa)\s+(?!dari\b)[a-z][\w-]{2,}")
+_GENERIC_VERB = re.compile(
+    _GENERIC.pattern + r"(?:\s+(?:juga|pun|kembali|mengaku|tak|tidak|sempat))*\s+(?:" + one_of(SAY_BEFORE) + r")\b"
+)
+
+
+def _generic(s: str) -> Mention | None:
+    """Someone not named who opens ``s`` ("salah satu asesor"): an institution-like
+    speaker, kept as written."""
+    m = _GENERIC.match(s.lstrip())
+    return Mention(None, m.group(), True) if m else None
 
 
 def _name_from_run(run: list[Token], *, at_start: bool = False) -> Mention | None:

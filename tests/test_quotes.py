@@ -322,3 +322,23 @@ def test_someone_not_named_is_the_speaker(t, speaker):
 def test_role_place_and_name_after_the_quote():
     t = "“Kami sudah melapor ke polisi,” kata Ketua Yayasan Bina Warga, Kupang, Yohanes Bria."
     assert _voices(t)[0] == ("Yohanes Bria", "quote")
+
+
+def test_a_bracketed_post_between_the_name_and_the_verb():
+    t = "Dalam rapat itu, Maria Ndun, S.Kom., MIS (Analis Sumber Daya Manusia) menyampaikan bahwa data harus rapi."
+    assert _voices(t)[0] == ("Maria Ndun", "paraphrase")
+
+
+@pytest.mark.parametrize("t, speaker", [
+    ("Bupati Kupang Yohanes Bria membuka acara itu dan menegaskan bahwa pegawai harus disiplin.", "Yohanes Bria"),
+    ("Panitia Seleksi memberikan apresiasi kepada tim dan berharap hasilnya menjadi panduan.", "Panitia Seleksi"),
+])
+def test_a_speech_verb_after_dan_has_the_subject_of_the_sentence(t, speaker):
+    assert _voices(t)[0] == (speaker, "paraphrase")
+
+
+def test_a_paragraph_opening_with_sehingga_goes_on_reporting():
+    t = ("Kepala Dinas, Maria Ndun, menyampaikan bahwa guru tidak lagi mengisi dua aplikasi.\n\n"
+         "Sehingga tunjangan semester pertama memakai nilai tahun lalu.\n\n"
+         "Rapat ditutup pukul 12.00.")
+    assert _voices(t) == [("Maria Ndun", "paraphrase"), ("Maria Ndun", "paraphrase"), (None, "narration")]

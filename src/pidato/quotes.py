@@ -194,6 +194,10 @@ def attribute(
             paraphrase_from = (para_idx, speaker)
         elif paraphrase_from is not None and paraphrase_from[0] == para_idx and len(paragraph_spans) > 1:
             ids.append((paraphrase_from[1], "paraphrase"))
+        elif (paraphrase_from is not None and paraphrase_from[0] == para_idx - 1 and s <= paragraph_spans[para_idx][0]
+              and _GOES_ON.match(text, s, e)):
+            ids.append((paraphrase_from[1], "paraphrase"))  # a paragraph that opens "Sehingga ..." goes on reporting
+            paraphrase_from = (para_idx, paraphrase_from[1])
         elif text[s] in _CONTINUES_FIRST and _CONTINUES.match(text, s, e) and people.last is not None:
             ids.append((people.last, "paraphrase"))  # "Ia juga ...", "Lebih lanjut, pihaknya ..."
             paraphrase_from = (para_idx, people.last)
@@ -217,6 +221,11 @@ _CONTINUES = re.compile(
     r"(?:(?:Lebih\s+lanjut|Selain\s+itu|Di\s+sisi\s+lain|Oleh\s+karena\s+itu|Untuk\s+itu|Karena\s+itu)\s*,?\s+)?"
     r"(?:[Ii]a|[Dd]ia|[Bb]eliau|[Pp]ihaknya|Katanya,)\s"
 )
+
+
+# words that cannot open a new thought: a paragraph opening with one goes on with the
+# reported speech of the paragraph before
+_GOES_ON = re.compile(r"(?:Sehingga|Sedangkan|Maka|Dengan\s+demikian|Oleh\s+(?:karena|sebab)\s+itu|Untuk\s+itu|Karena\s+itu)\b")
 
 
 def _quote_regions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[_Region]:
@@ -336,6 +345,9 @@ def _reported_speaker(text: str, s: int, e: int, people: People) -> tuple[int | 
     m = _REPORTED.search(sent) if verb else None
     if m:
         last = sent[: m.start()].split()[-1:]
+        name = _coordinated_subject(text, s, sent[: m.start()])
+        if name is not None:
+            return people.resolve(name), True
         if last and last[0] in ("itu", "tersebut") and people.last is not None and _THAT_TAIL.search(
                 sent, 0, m.start() - 1):
             return people.last, True  # "Anggota Komisi ... itu menambahkan bahwa ..."
@@ -387,7 +399,27 @@ def _reported_speaker(text: str, s: int, e: int, people: People) -> tuple[int | 
         name = _name_before(text, s, s + cut) if last_word and last_word[0][:1].isupper() else None
         if name is not None:
             return people.resolve(name), True
+        name = _coordinated_subject(text, s, head[:cut])
+        if name is not None:
+            return people.resolve(name), True
     return None, False
+
+
+def _coordinated_subject(text: str, s: int, head: str) -> Mention | None:
+    """"Bupati Kupang membuka acara itu dan menegaskan ...": the subject that opens the
+    sentence also says what follows "dan" (``head``: the sentence up to the speech verb)."""
+    if not _AND_TAIL.search(head):
+        return None
+    first = _OPENING_SUBJECT.match(head)
+    return _name_before(text, s, s + first.end("subject")) if first else None
+
+
+# a speech verb coordinated with an earlier verb, and the subject that opens the sentence
+_AND_TAIL = re.compile(r"\s(?:dan|serta)(?:\s+(?:juga|pun|kemudian|lalu))?\s*$")
+_OPENING_SUBJECT = re.compile(
+    r"(?:(?:Dalam|Pada|Di)\s[^,.]{1,60},\s+)?(?P<subject>(?:[A-Z][\w.'’-]*,?\s+){1,8}?)"
+    r"(?:juga\s+|pun\s+|telah\s+|sudah\s+)?(?:me|ber|mem|men|meng|meny)[a-z]{3,}\b"
+)
 
 
 def _subject_end(head: str) -> int:
@@ -455,9 +487,9 @@ def _name_before_at(text: str, lo: int, verb_at: int) -> tuple[Mention | None, i
             run.append(tok)
         elif tok.text == "." and run:  # "Basseng." before a degree
             pass
-        elif tok.text == ")" and run:  # "Wakil Menteri Dalam Negeri (Wamendagri) Bima Arya"
+        elif tok.text == ")":  # "Wakil Menteri Dalam Negeri (Wamendagri) Bima Arya", "Rina, MIS (Analis SDM) menjelaskan"
             j = i - 1
-            while j >= 0 and i - j < 5 and _is_cap(toks[j]):
+            while j >= 0 and i - j < 6 and _is_cap(toks[j]):
                 j -= 1
             if j < 0 or toks[j].text != "(" or j == i - 1 or j == 0 or not _is_cap(toks[j - 1]):
                 break

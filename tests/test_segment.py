@@ -151,3 +151,8 @@ def test_tagging_does_not_import_nltk():
             "print('nltk' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_an_acting_post_or_title_before_a_name_ends_no_sentence():
+    t = "Arahan itu disampaikan oleh Plt. Kepala Dinas, Drs. Yohanes Bria, di Kupang."
+    assert [t[s:e] for s, e in sentence_spans(t)] == [t]

@@ -245,8 +245,15 @@ def _breaks(folded: str, par_start: int, p0: int, p1: int, nxt: int, par_end: in
     next_typ = next_word.lower().strip("\"'([").rstrip(".,;:!?\"')]")
     if not (typ in abbrevs or typ.replace(".", "") in abbrevs or _NUMBER.match(typ) or (len(typ) == 1 and typ.isalpha())):
         return (typ, next_typ) not in _collocations()
+    if typ in _BEFORE_A_NAME and next_word[:1].isupper():
+        return False  # "oleh Plt. Kepala BKN", "Prof. Zudan": a title, then the name or post
     # the hard cases: Punkt's decision on this boundary in its local context
     return _punkt_breaks(word, next_word.rstrip(_TRAILING) or next_word)
+
+
+#: abbreviated titles and acting posts that stand before a name or a post, never at the
+#: end of a sentence
+_BEFORE_A_NAME = frozenset("plt plh pj pjs dr drs dra prof ir".split())
 
 
 # Punkt's orthographic context of a word type (bit flags of the trained parameters):

@@ -1,6 +1,6 @@
 import pytest
 
-from pidato.segment import paragraph_spans, sentences
+from pidato.segment import paragraph_spans, sentence_spans, sentences
 
 
 def _texts(text):

@@ -342,3 +342,36 @@ def test_a_paragraph_opening_with_sehingga_goes_on_reporting():
          "Sehingga tunjangan semester pertama memakai nilai tahun lalu.\n\n"
          "Rapat ditutup pukul 12.00.")
     assert _voices(t) == [("Maria Ndun", "paraphrase"), ("Maria Ndun", "paraphrase"), (None, "narration")]
+
+
+def test_degrees_without_periods_after_the_name():
+    t = "Dalam sambutannya, Kepala Dinas Kesehatan, Maria Ndun, SP, MSi, menekankan pentingnya disiplin."
+    assert _voices(t)[0] == ("Maria Ndun", "paraphrase")
+
+
+@pytest.mark.parametrize("verb", ["dibenarkan", "dibantah", "diumumkan"])
+def test_a_passive_speech_verb_with_its_agent(verb):
+    t = f"Kabar itu {verb} oleh Kasat Lantas Polres Kupang AKP Yohanes Bria."
+    assert _voices(t)[0] == ("Yohanes Bria", "paraphrase")
+
+
+def test_a_passive_speech_verb_without_its_agent_is_the_last_speaker():
+    t = ("“Layanan dibuka setiap hari,” kata Yohanes Bria. Lebih lanjut dijelaskan, aplikasi itu gratis. "
+         "Pengaduan daring, dikatakannya, lebih banyak.")
+    assert [w for w, _ in _voices(t)] == ["Yohanes Bria"] * 3
+
+
+def test_a_short_name_is_the_person_whose_name_opens_with_it():
+    t = ("Presiden Prabowo Subianto membuka rapat bersama Kapolri Listyo Sigit Prabowo. "
+         "Prabowo menegaskan tak ada pihak yang kebal hukum.")
+    assert _voices(t)[-1] == ("Prabowo Subianto", "paraphrase")
+
+
+def test_the_name_after_a_role_and_a_comma():
+    t = "“Yang datang sepuluh orang sehari,” kata Manajer Layanan Terpadu Sejahtera, Maria Ndun."
+    assert _voices(t)[0] == ("Maria Ndun", "quote")
+
+
+def test_an_appositive_with_a_company_before_the_verb():
+    t = "Dewi Lestari, analis pasar senior di Bursa Nusantara mengatakan bahwa harga minyak naik."
+    assert _voices(t)[0] == ("Dewi Lestari", "paraphrase")

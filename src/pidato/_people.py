@@ -302,8 +302,11 @@ class People:
                 continue
             fk = _key(tuple(full))
             if key and (key <= fk or fk <= key):
-                found = pid
-                break
+                if found is None:
+                    found = pid  # the most recent person with that name ...
+                if len(key) > 1 or _fold(full[0]) in key:
+                    found = pid  # ... unless another one's name opens with it: "Prabowo" is
+                    break  # Prabowo Subianto, not Listyo Sigit Prabowo
         if found is None:
             nick = _fold(" ".join(words))
             found = next((pid for pid in range(len(self._names) - 1, -1, -1) if nick in self._aliases[pid]), None)

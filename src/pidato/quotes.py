@@ -55,7 +55,8 @@ _AFTER = re.compile(
 _DEMIKIAN = re.compile(r"[\s,.]*[Dd]emikian\s+(?=[A-Z])")
 # "Hal itu disampaikan Kepala BKN ...", "demikian dikatakan oleh ..."
 _PASSIVE_SAY = re.compile(
-    r"di(?<![\w-]di)(?:sampaikan|katakan|ungkapkan|jelaskan|tegaskan|ucapkan|paparkan|utarakan|kemukakan|tuturkan)"
+    r"di(?<![\w-]di)(?:sampaikan|katakan|ungkapkan|jelaskan|tegaskan|ucapkan|paparkan|utarakan|kemukakan|tuturkan"
+    r"|benarkan|bantah|akui|umumkan|ingatkan|tekankan|nyatakan|sebutkan|tambahkan)"
     r"\s+(?:oleh\s+)?(?=[A-Z])"
 )
 def _has_nickname(text: str) -> bool:
@@ -85,6 +86,12 @@ _INLINE_SAY = re.compile(
     r"(?=(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*,)"  # the name is closed by a comma
 )
 _MENURUT = re.compile(r"\b[Mm]enurut(?P<nya>nya)?\b")
+# a passive speech verb without its agent, which is the last speaker
+_PASSIVE_VERBS = r"di(?:jelaskan|tambahkan|sampaikan|katakan|ungkapkan|tegaskan|paparkan|terangkan)"
+_AGENTLESS = re.compile(
+    r"(?:(?:Lebih\s+lanjut|Selanjutnya|Selain\s+itu|Kemudian)\s*,?\s+)?" + _PASSIVE_VERBS + r"\s*(?:,|:|bahwa\b)"
+)
+_AGENTLESS_NYA = re.compile(r"\s,?\s*" + _PASSIVE_VERBS + r"nya\s*,")
 # an appositive or relative clause between a name and its verb:
 # "Hj. Nurhasanah Lubis, S.H., yang hadir dalam peluncuran, mengapresiasi ..."
 # "Yosef Rasi, yang menjadi pemateri sesi terakhir mengatakan": the closing comma may be missing
@@ -339,6 +346,10 @@ def _reported_speaker(text: str, s: int, e: int, people: People) -> tuple[int | 
             return people.resolve(name), True
         if _starts_with_pronoun(sent[m.end() :]):
             return people.last, True
+    if " di" in sent or sent[:2] in ("Di", "Le", "Se") and "kan" in sent:
+        m = _AGENTLESS.match(sent) or _AGENTLESS_NYA.search(sent)
+        if m and people.last is not None:  # "Lebih lanjut dijelaskan, ...", "..., dikatakannya, ..."
+            return people.last, True
     # _REPORTED and _SUBJECT_VERB match only where _BEFORE_VERB does: without a speech
     # verb in the sentence neither is tried
     verb = _BEFORE_VERB.search(sent)
@@ -348,7 +359,7 @@ def _reported_speaker(text: str, s: int, e: int, people: People) -> tuple[int | 
         name = _coordinated_subject(text, s, sent[: m.start()])
         if name is not None:
             return people.resolve(name), True
-        if last and last[0] in ("itu", "tersebut") and people.last is not None and _THAT_TAIL.search(
+        if last and last[0] in ("itu", "tersebut", "ini") and people.last is not None and _THAT_TAIL.search(
                 sent, 0, m.start() - 1):
             return people.last, True  # "Anggota Komisi ... itu menambahkan bahwa ..."
         if last and last[0].lower() in _NOT_NAMES:
@@ -364,7 +375,7 @@ def _reported_speaker(text: str, s: int, e: int, people: People) -> tuple[int | 
         name = _name_after(sent[m.end() :])
         if name is not None:
             return people.resolve(name), True
-    m = _PASSIVE_SAY.search(sent) if " di" in sent and "kan" in sent else None
+    m = _PASSIVE_SAY.search(sent) if " di" in sent else None
     if m:
         name = _name_after(sent[m.end() :])
         if name is not None:
@@ -388,7 +399,7 @@ def _reported_speaker(text: str, s: int, e: int, people: People) -> tuple[int | 
         cut = _subject_end(head)
         tail = head[max(0, cut - 40) : cut].split()[-4:]  # the regexes only where they can match
         if (any(w.lower().strip(",") in PRONOUNS for w in tail) and _PRONOUN_TAIL.search(head, 0, cut)
-                or tail and tail[-1] in ("itu", "tersebut", "juga", "pun", "pula", "kembali")
+                or tail and tail[-1] in ("itu", "tersebut", "ini", "juga", "pun", "pula", "kembali")
                 and _THAT_TAIL.search(head, 0, cut)):
             if people.last is not None:  # "Lebih lanjut, pihaknya ...", "akademisi itu juga ..."
                 return people.last, True
@@ -441,7 +452,7 @@ def _subject_end(head: str) -> int:
 _COMMA_SAY = re.compile(r",\s+(?:" + one_of(SAY_AFTER) + r")\s")
 _INLINE_PRONOUN = re.compile(r",\s+(?:" + one_of(SAY_AFTER) + r")\s+(?:dia|ia|beliau)\b")
 _PRONOUN_TAIL = re.compile(r"(?:^|[\s,])(?:[Ii]a|[Dd]ia|[Bb]eliau|[Pp]ihaknya)(?:\s+(?:sangat|pula|pun|juga|tak|tidak|bahkan|lantas))*\s*$")
-_THAT_TAIL = re.compile(r"^(?:[^,]*,\s+)?[A-Za-z][\w\s-]{2,80}\s(?:itu|tersebut)(?:\s+(?:juga|pun|pula|kembali))*\s*$")
+_THAT_TAIL = re.compile(r"^(?:[^,]*,\s+)?[A-Za-z][\w\s-]{2,80}\s(?:itu|tersebut|ini)(?:\s+(?:juga|pun|pula|kembali))*\s*$")
 
 
 def _is_cap(tok: Token) -> bool:
@@ -456,12 +467,26 @@ def _is_degree(tok: Token) -> bool:
 
 _WORD = re.compile(r"\S+")
 _ACRONYM_WORD = re.compile(r"[A-Z]{2,4}")
+# a degree written without periods: SH, MM, MSi, SPd, SKom, MHum
+_DEGREE_SHAPE = re.compile(r"[A-Z]{2,4}|[SMD][A-Z][a-z]{1,3}")
 _LOWER_WORD = re.compile(r"(?<!\S)(?!drg?\.)[a-z]\S*")
 
 
 def _name_before(text: str, lo: int, verb_at: int) -> Mention | None:
-    """The name in the run of capitalised tokens that ends just before ``verb_at``."""
-    return _name_before_at(text, lo, verb_at)[0]
+    """The name in the run of capitalised tokens that ends just before ``verb_at``;
+    when that run follows a preposition, the name that opens the sentence before an
+    appositive ("Priyanka Sachdeva, analis pasar di Phillip Nova mengatakan")."""
+    name, at = _name_before_at(text, lo, verb_at)
+    if name is not None and _AFTER_PREPOSITION.search(text, max(lo, at - 12), at):
+        opening = _OPENING_NAME.match(text, lo, at)
+        person = _name_before_at(text, lo, opening.end(1))[0] if opening else None
+        if person is not None and person.name and not person.role and " " in person.name:
+            return person
+    return name
+
+
+_AFTER_PREPOSITION = re.compile(r"(?<![\w-])(?:di|dari|pada|untuk|dengan|ke)\s+$")
+_OPENING_NAME = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]*),\s")
 
 
 def _name_before_at(text: str, lo: int, verb_at: int) -> tuple[Mention | None, int]:
@@ -481,9 +506,9 @@ def _name_before_at(text: str, lo: int, verb_at: int) -> tuple[Mention | None, i
         tok = toks[i]
         if _is_cap(tok):
             run.append(tok)
-        elif tok.text == "," and run and (_is_degree(run[-1])
-                                          or len(run) == 1 and _ACRONYM_WORD.fullmatch(run[0].text)):
-            # "Yohanes Lado, S.Sos., MM mengatakan": a degree after a comma
+        elif tok.text == "," and run and (_is_degree(run[-1]) or all(
+                t.text == "," or _is_degree(t) or _DEGREE_SHAPE.fullmatch(t.text) for t in run)):
+            # "Yohanes Lado, S.Sos., MM mengatakan", "Rina Sari, SP, MSi, menekankan": degrees after a comma
             run.append(tok)
         elif tok.text == "." and run:  # "Basseng." before a degree
             pass
@@ -518,18 +543,19 @@ def _name_after(s: str) -> Mention | None:
             break
         run.append(tok)
     found = _name_from_run(run)
-    if found is not None and found.role and run and len(run) < len(toks):
-        # "Ketua LBH GP Ansor Cabang Kencong, Jember, Mohammad Khoiron Kisan": the role
-        # and its place, then the name
+    if found is not None and found.role and found.name and run and len(run) < len(toks):
+        # "Ketua LBH GP Ansor Cabang Kencong, Jember, Mohammad Khoiron Kisan", "Manajer
+        # SLRT Sambilulungan, Nia Nindyawati": the role (and its place), then the name
         later = _PLACE_THEN_NAME.match(head, run[-1].end)
-        if later and all(w.lower() in place_words() for w in later.group("place").split()):
+        if later and all(w.lower() in place_words() for w in (later.group("place") or "").split()):
             person = _name_after(later.group("name"))
-            if person is not None and person.name and not person.role:
-                return Mention(person.name, f"{found.role} {found.name or ''}".strip())
+            if person is not None and person.name and not person.role and (
+                    later.group("place") or len(person.name.split()) >= 2):
+                return Mention(person.name, f"{found.role} {found.name}")
     return found
 
 
-_PLACE_THEN_NAME = re.compile(r",\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),\s+(?P<name>[A-Z].*)", re.S)
+_PLACE_THEN_NAME = re.compile(r"\s*,\s+(?:(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*,\s+)?(?P<name>[A-Z].*)", re.S)
 
 
 # someone not named: "salah satu peserta", "seorang warga", "para asesor"

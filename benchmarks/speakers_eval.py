@@ -85,6 +85,7 @@ ARCHIVE = DATA / "news" / "archive.jsonl"
 LABELS = Path(__file__).resolve().parents[1] / "labels"
 ARCHIVE_GOLD = LABELS / "speakers_archive.csv"
 MINISTRIES_GOLD = LABELS / "speakers_ministries.csv"
+AGENCY_TUNING_GOLD = LABELS / "speakers_ministries_tuning.csv"
 
 #: ten people who speak most often in ministries.jsonl (public officials, 2024-25):
 #: words that identify them in a speaker label, and role labels that mean them in that
@@ -194,6 +195,11 @@ def _ministries_docs() -> list[tuple[str, str, list[_Line]]]:
     return _hashed_docs(MINISTRIES_GOLD, MINISTRIES)
 
 
+def _agency_docs() -> list[tuple[str, str, list[_Line]]]:
+    """(document id, text, gold lines) of labels/speakers_ministries_tuning.csv."""
+    return _hashed_docs(AGENCY_TUNING_GOLD, MINISTRIES)
+
+
 def _hashed_docs(gold: Path, source: Path) -> list[tuple[str, str, list[_Line]]]:
     """(document id, text, gold lines) of a gold of keys and hashes over the records of
     ``source``; the snippet's offsets are checked against its hash, the speaker's name
@@ -216,10 +222,10 @@ def _hashed_docs(gold: Path, source: Path) -> list[tuple[str, str, list[_Line]]]
     return [(doc, texts[doc], lines) for doc, lines in sorted(by_doc.items())]
 
 
-def _evaluate(docs: list[tuple[str, str, list[_Line]]], *, unseen: bool = False,
+def _evaluate(docs: list[tuple[str, str, list[_Line]]], *, part: str | None = None,
               open_all: bool = False) -> tuple[dict, list]:
-    """Counts per (half, system, measure) and the errors of pidato on the tuning half
-    (an ``unseen`` gold is one half of its own, with no errors kept)."""
+    """Counts per (half, system, measure) and the errors of pidato on the tuning half;
+    a gold with a ``part`` ("unseen", "tuning") is that one part, not split in halves."""
     counts: dict = collections.defaultdict(collections.Counter)
     errors = []
     for doc, text, lines in docs:
@@ -227,7 +233,7 @@ def _evaluate(docs: list[tuple[str, str, list[_Line]]], *, unseen: bool = False,
         ours = attribute(text, sents, paragraph_spans=paragraph_spans(text))
         base = _baseline(text, sents)
         _, passages = document_passages(text)
-        half = "unseen" if unseen else _half(doc)
+        half = part or _half(doc)
         marked = set()
         for g in lines:
             at = g.at
@@ -322,23 +328,25 @@ def main() -> None:
     ap.add_argument("--ministries", action="store_true", help="also count speaker groups per person")
     args = ap.parse_args()
     golds = [("dev", GOLD, _dev_docs), ("archive", ARCHIVE, _archive_docs),
-             ("ministries", MINISTRIES, _ministries_docs)]
+             ("agency", MINISTRIES, _agency_docs), ("ministries", MINISTRIES, _ministries_docs)]
+    parts = {"agency": "tuning", "ministries": "unseen"}
     all_errors = []
     for name, path, read in golds:
         if not path.exists():
             print(f"{path} is absent; {name} gold not evaluated")
             continue
         docs = read()
-        unseen = name == "ministries"
+        part = parts.get(name)
         halves = collections.Counter(_half(doc) for doc, _, _ in docs)
-        split = ("unseen: no half tuned on, no error printed" if unseen else
-                 f"tuning {halves['tuning']} documents, held-out {halves['held-out']}")
+        split = {"unseen": "unseen: no half tuned on, no error printed",
+                 "tuning": "all tuning: errors printed"}.get(
+            part, f"tuning {halves['tuning']} documents, held-out {halves['held-out']}")
         print(f"\n{name}: {sum(len(lines) for _, _, lines in docs)} attributions in {len(docs)} documents ({split})")
         if name != "dev":
             lost = sum(g.name is None for _, _, lines in docs for g in lines)
             print(f"speaker names recovered from the text: {sum(len(x) for _, _, x in docs) - lost}, not found {lost}")
-        counts, errors = _evaluate(docs, unseen=unseen, open_all=args.open_held_out)
-        _print_scores(name, counts, ("unseen",) if unseen else ("tuning", "held-out", "all"))
+        counts, errors = _evaluate(docs, part=part, open_all=args.open_held_out)
+        _print_scores(name, counts, (part,) if part else ("tuning", "held-out", "all"))
         all_errors += [(name, *e) for e in errors]
     if args.errors:
         print(f"\nerrors on the tuning halves ({len(all_errors)}):")

@@ -26,8 +26,8 @@ Each snippet is scored
 * at the passage that holds it (:func:`pidato.document_passages`, no metadata): speaker.
   A snippet outside every passage (dropped as page furniture) counts as wrong.
 
-Speakers are compared exactly after Unicode case folding and whitespace
-normalisation (the gold writes the fullest name without titles, ranks or degrees;
+Speakers are compared exactly after Unicode case folding, whitespace
+normalisation and with either apostrophe ("Mu'ti", "Mu’ti") (the gold writes the fullest name without titles, ranks or degrees;
 so must pidato). Nothing else is forgiven: a short name, a role, a title left in the
 name or None is wrong.
 
@@ -144,6 +144,13 @@ def _hash(name: str | None) -> str:
     return hashlib.sha1(_norm(name).encode("utf-8")).hexdigest()[:16]
 
 
+def _same(who: str | None, digest: str) -> bool:
+    """Whether ``who`` is the gold's name: the same after case folding and whitespace
+    normalisation, an apostrophe written either way (pidato writes names with "'";
+    the gold as the text does, often "’")."""
+    return bool(who) and digest in {_hash(who), _hash(who.replace("'", "’"))}
+
+
 def _recover(text: str, digest: str) -> str | None:
     """The name in ``text`` whose folded form hashes to ``digest``: spans of 1-6 words,
     trailing punctuation stripped (the archive gold stores the hash only)."""
@@ -247,9 +254,9 @@ def _evaluate(docs: list[tuple[str, str, list[_Line]]], *, part: str | None = No
                    "baseline": (base[i][0], base_p, base[i][1])}
             scores = {}
             for system, (sent_who, pass_who, voice) in got.items():
-                scores[(system, "sentence speaker")] = bool(sent_who) and _hash(sent_who) == g.digest
+                scores[(system, "sentence speaker")] = _same(sent_who, g.digest)
                 scores[(system, "sentence voice")] = voice == g.voice
-                scores[(system, "passage speaker")] = bool(pass_who) and _hash(pass_who) == g.digest
+                scores[(system, "passage speaker")] = _same(pass_who, g.digest)
                 for level, who in (("sentence", sent_who), ("passage", pass_who)):
                     exact = scores[(system, f"{level} speaker")]
                     # same person, leniently: the names share a word (exact when the name is unknown)

@@ -71,6 +71,7 @@ _INITIAL = re.compile(r"(?:[A-Z]\.)+|[A-Z]")
 #: a Roman numeral numbering a unit ("Wilayah V", "Komisi XII"); not "I", which opens
 #: Balinese names ("I Made")
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
+_MIXED_ACRONYM = re.compile(r"^(?=\w{3,10}$)\w*[a-z]\w*[A-Z]{2}|^[A-Z]{2,}[a-z]")  # InKUD, KemenPAN, BPJamsostek
 _UNIT_NUMBER = re.compile(r"[IVXL]{2,}|[VXL]")
 _PRONOUNS = frozenset(PRONOUNS)
 
@@ -150,6 +151,8 @@ def split_name(words: list[str], *, at_start: bool = False) -> Mention | None:
 @functools.lru_cache(maxsize=8192)
 def _split_name(words: tuple[str, ...], at_start: bool) -> Mention | None:
     words = [w for w in words if w and w != ","]
+    while len(words) > 1 and _fold(words[0]) in _OPENERS:
+        words = words[1:]  # "Selanjutnya Menhan Sjafrie"
     if not words:
         return None
     low = [_fold(w) for w in words]
@@ -167,8 +170,8 @@ def _split_name(words: tuple[str, ...], at_start: bool) -> Mention | None:
         elif lw in roles or _MINISTRY.fullmatch(lw) or (after_role and _FIELD_SHAPE.fullmatch(lw)):
             # "Bupati Kupang", but not "Wamendagri Bima Arya": places follow territorial roles only
             last_marker, after_role, territory, has_role = i, True, lw in _TERRITORIAL, True
-        elif not initial and w.isupper() and len(w) > 1:
-            last_marker, after_role, territory = i, True, lw in _TERRITORIAL  # an acronym: BKD, NTT, DKI
+        elif not initial and (w.isupper() and len(w) > 1 or _MIXED_ACRONYM.search(w)):
+            last_marker, after_role, territory = i, True, lw in _TERRITORIAL  # an acronym: BKD, NTT, InKUD
         elif "." in w.rstrip(".") and not initial:
             last_marker, after_role, territory = i, False, False  # a degree or abbreviation inside the run
         elif (territory or after_role and w.isupper()) and (lw in places or lw in _COMPASS):
@@ -212,8 +215,16 @@ def _split_name(words: tuple[str, ...], at_start: bool) -> Mention | None:
 #: prepositions and connectives, days, months and the words of legal references
 _NOT_NAMES = NOT_SPEAKERS | frozenset(
     "selain sementara selanjutnya menurut dalam pada di ke dari untuk dengan oleh sedangkan adapun "
+    "bagi kepada tentang terhadap bersama sejak hingga sampai tanpa seperti sebagai atas demi lanjut "
     "senin selasa rabu kamis jumat sabtu minggu nomor no tahun pasal ayat bab huruf angka lampiran "
     "januari februari maret april mei juni juli agustus september oktober november desember".split()
+)
+
+
+#: capitalised connectives and prepositions that open a sentence before a name
+_OPENERS = frozenset(
+    "selanjutnya sementara kemudian lalu selain menurut bagi kepada oleh bersama sedangkan adapun namun "
+    "terlebih bahkan lebih".split()
 )
 
 

@@ -499,6 +499,7 @@ def _name_before_at(text: str, lo: int, verb_at: int) -> tuple[Mention | None, i
             break
     toks = tokenize(text[base:verb_at])
     run: list[Token] = []
+    bracket: tuple[int, str] | None = None  # tokens of the run after a bracketed post, and the post
     i = len(toks) - 1
     while i >= 0 and toks[i].text == ",":  # "Bambang Sasmito, M.AP., mengatakan"
         i -= 1
@@ -518,12 +519,20 @@ def _name_before_at(text: str, lo: int, verb_at: int) -> tuple[Mention | None, i
                 j -= 1
             if j < 0 or toks[j].text != "(" or j == i - 1 or j == 0 or not _is_cap(toks[j - 1]):
                 break
+            if bracket is None and run:
+                bracket = (len(run), " ".join(t.text for t in toks[j + 1 : i]))
             i = j  # the bracketed abbreviation repeats the role: left out
         else:
             break
         i -= 1
     run.reverse()
     at = base + run[0].start if run else verb_at
+    if bracket is not None and bracket[0] < len(run):
+        # "Menteri Koperasi dan Usaha Kecil dan Menengah (Menkop UKM) Teten Masduki": the
+        # post ends at its abbreviation, the name follows it
+        after = _name_from_run(run[len(run) - bracket[0] :])
+        if after is not None and after.name and not after.role:
+            return Mention(after.name, bracket[1]), at
     return _name_from_run(run, at_start=not text[lo:at].strip()), at
 
 
@@ -589,7 +598,7 @@ def _degree_word(w: str) -> bool:
 
 # a run of capitalised words, with commas and brackets between its parts:
 # "Kepala BKD NTT (Yosef Rasi, S.Sos, M.Si)", "Dr. Sugeng Hariyono, Kepala BPSDM Kemendagri"
-_RUN = re.compile(r"[A-Z][\w'’.-]*(?:(?:\s*[,(]\s*|\s+)(?:[A-Z][\w'’.-]*|drg?\.))*")
+_RUN = re.compile(r"[A-Z][\w'’.-]*(?:(?:\s*[,(]\s*|\)?\s+)(?:[A-Z][\w'’.-]*|drg?\.))*")
 _ORG_AND = re.compile(r"\s+(?:dan|&)\s+[A-Z]")
 _TITLED = re.compile(r"(?:[A-Z][a-z]{0,3}\.\s*)+[A-Z]")  # "Dr. Basseng", "Drs. H. Ahmad"
 

@@ -224,6 +224,7 @@ _NOT_NAMES = NOT_SPEAKERS | frozenset(
 #: capitalised connectives and prepositions that open a sentence before a name
 _OPENERS = frozenset(
     "selanjutnya sementara kemudian lalu selain menurut bagi kepada oleh bersama sedangkan adapun namun "
+    "dalam pada di saat usai "
     "terlebih bahkan lebih".split()
 )
 

@@ -96,6 +96,9 @@ _AGENTLESS_NYA = re.compile(r"\s,?\s*" + _PASSIVE_VERBS + r"nya\s*,")
 # "Hj. Nurhasanah Lubis, S.H., yang hadir dalam peluncuran, mengapresiasi ..."
 # "Yosef Rasi, yang menjadi pemateri sesi terakhir mengatakan": the closing comma may be missing
 _RELATIVE_TAIL = re.compile(r"(?:,\s+yang\s[^,.]{1,100},?|\s+yang\s[^,.]{1,100},)\s*$")
+# a relative clause without commas after a name: "Kepala BKN Prof. Zudan yang bertindak sebagai
+# Inspektur Upacara berpesan"; only cut where a capitalised word ends the rest
+_BARE_RELATIVE_TAIL = re.compile(r"(?<=[A-Za-z.])\s+yang\s(?![^,.;:\"“”]*\b(?:bernama|disapa|dipanggil)\b)[^,.;:\"“”]{1,100}$")
 # an adverbial phrase between a subject and its verb: "Drs. Matheos Tan, M.M. pada sambutan
 # ketika menutup kegiatan ini menyampaikan ..."; only cut where a capitalised word ends the rest
 _PHRASE_TAIL = re.compile(
@@ -441,9 +444,10 @@ def _subject_end(head: str) -> int:
         m = pattern.search(head, 0, cut)
         if m:
             cut = m.start()
-    m = _PHRASE_TAIL.search(head, 0, cut)
-    if m and head[: m.start()].rstrip(" ,").rsplit(None, 1)[-1][:1].isupper():
-        cut = m.start()
+    for pattern in (_PHRASE_TAIL, _BARE_RELATIVE_TAIL):
+        m = pattern.search(head, 0, cut)
+        if m and head[: m.start()].rstrip(" ,").rsplit(None, 1)[-1][:1].isupper():
+            cut = m.start()
     return cut
 
 

@@ -375,3 +375,45 @@ def test_the_name_after_a_role_and_a_comma():
 def test_an_appositive_with_a_company_before_the_verb():
     t = "Dewi Lestari, analis pasar senior di Bursa Nusantara mengatakan bahwa harga minyak naik."
     assert _voices(t)[0] == ("Dewi Lestari", "paraphrase")
+
+
+def test_a_person_introduced_with_a_bracketed_abbreviation_in_narration():
+    t = ("Menteri Keuangan (Menkeu) Rudi Hartawan telah menetapkan aturan baru. "
+         "“Dana itu wajib untuk sektor riil,” terang Menkeu di Jakarta.")
+    assert _voices(t)[-1] == ("Rudi Hartawan", "quote")
+
+
+def test_the_name_after_a_bracketed_post_with_dan():
+    t = "Menteri Koperasi dan Usaha Kecil dan Menengah (Menkop UKM) Rudi Hartawan mengatakan, koperasi harus naik kelas."
+    assert _voices(t)[0] == ("Rudi Hartawan", "paraphrase")
+
+
+@pytest.mark.parametrize("t", [
+    "Subardi, dari Fraksi Partai Nusantara, menyebut penurunan anggaran itu janggal.",
+    "Subardi dari Fraksi Partai Nusantara juga mempertanyakan penurunan anggaran itu.",
+])
+def test_a_name_then_its_party_before_the_verb(t):
+    assert _voices(t)[0] == ("Subardi", "paraphrase")
+
+
+def test_a_role_alone_then_a_one_word_name_after_a_quote():
+    t = "“Izin itu kami cabut,” ujar Kepala Pusat Pembinaan Profesi Keuangan, Erawati."
+    assert _voices(t)[0] == ("Erawati", "quote")
+
+
+def test_a_quotation_that_runs_into_the_next_paragraph_without_a_new_mark():
+    t = ('Hal itu dikatakan Presiden Joko Widodo pada Maret lalu.\n\n'
+         '"Sekarang saatnya petani naik kelas.\n\n'
+         'Harganya jauh lebih murah," papar Rudi Hartawan.')
+    assert [w for w, _ in _voices(t)[1:]] == ["Rudi Hartawan", "Rudi Hartawan"]
+
+
+def test_a_quoted_title_is_no_speech():
+    t = "Rudi Hartawan menjelaskan, bahasan itu ada dalam buku “Strategi Pengembangan Koperasi dan Usaha Mikro”."
+    assert _voices(t)[0] == ("Rudi Hartawan", "paraphrase")
+
+
+def test_a_two_word_name_takes_the_fuller_name_written_elsewhere():
+    t = ("Rapat dihadiri Sonny Danaparamita dan Gde Sumarjaya Linggih dari fraksi lain. "
+         "Gde Sumarjaya menyatakan keprihatinannya.")
+    assert _voices(t)[-1] == ("Gde Sumarjaya Linggih", "paraphrase")

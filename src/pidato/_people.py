@@ -285,9 +285,10 @@ class People:
         roles = self._roles[pid]
         return " ".join(words).translate(APOSTROPHES), expand_role(roles[0]) if roles else None
 
-    def short_names(self) -> dict[int, str]:
-        """Ids of people known by one word only ("Budi"), with that word."""
-        return {pid: words[0] for pid, words in enumerate(self._names) if words is not None and len(words) == 1}
+    def short_names(self) -> dict[int, list[str]]:
+        """Ids of people known by one or two words only ("Budi", "Gde Sumarjaya"), with
+        those words."""
+        return {pid: words for pid, words in enumerate(self._names) if words is not None and len(words) <= 2}
 
     def lengthen(self, pid: int, words: list[str]) -> None:
         """Give person ``pid`` the fuller name ``words`` found elsewhere in the document."""

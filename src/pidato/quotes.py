@@ -108,7 +108,7 @@ _PHRASE_TAIL = re.compile(
 # adverbs between a subject and its verb: "Alfons juga mengakui", "Ia pun menegaskan"
 _ADVERB_TAIL = re.compile(
     r"(?:\s+(?:juga|pun|kembali|lebih\s+lanjut|sendiri|sempat|telah|sudah|pernah|lalu|kemudian|selalu"
-    r"|sering|terus|bahkan|tetap|tak|tidak))+\s*$"
+    r"|sering|terus|bahkan|tetap|tak|tidak|sebelumnya|yang))+\s*$"
 )
 
 
@@ -214,10 +214,10 @@ def attribute(
         else:
             ids.append((None, "narration"))
     used = {pid for pid, _ in ids}
-    for pid, word in people.short_names().items():
+    for pid, words in people.short_names().items():
         if pid in used:
-            fuller = _fuller_name(text, word)
-            if fuller is not None:
+            fuller = _fuller_name(text, words[-1])
+            if fuller is not None and len(fuller) > len(words) and all(w in fuller for w in words):
                 people.lengthen(pid, fuller)
     labels = {pid: people.label(pid) for pid in used}
     return [Attribution(labels[pid][0], voice, labels[pid][1]) for pid, voice in ids]
@@ -245,6 +245,9 @@ def _quote_regions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[_Re
     open_at: int | None = None
     for m in _QUOTE_CHAR.finditer(text):
         pos, ch = m.start(), m.group()
+        if (open_at is not None and p + 1 < len(paragraphs) and paragraphs[p][1] <= pos < paragraphs[p + 1][1]
+                and _looks_closing(text, pos)):
+            p += 1  # the quotation ran on into this paragraph without a new opening mark
         while p < len(paragraphs) and paragraphs[p][1] <= pos:
             if open_at is not None:
                 regions.append(_Region(open_at, paragraphs[p][1], False, True))
@@ -265,6 +268,11 @@ def _quote_regions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[_Re
         end = paragraphs[p][1] if p < len(paragraphs) else len(text)
         regions.append(_Region(open_at, max(end, open_at + 1), False))
     return regions
+
+
+def _looks_closing(text: str, pos: int) -> bool:
+    """A mark right after sentence punctuation and before a space: ``... liter," papar``."""
+    return pos > 0 and text[pos - 1] in ".,!?…" and (pos + 1 == len(text) or text[pos + 1].isspace())
 
 
 def _looks_opening(text: str, pos: int) -> bool:
@@ -323,7 +331,8 @@ def _resolve_region(text: str, regions: list[_Region], k: int, j: int, people: P
             return people.resolve(name)
     body = text[reg.start + 1 : reg.end - 1 if reg.closed else reg.end]
     words = len(body.split())
-    if words < 6 and not re.search(r"[.?!]", body):
+    capitalised = sum(w[:1].isupper() for w in body.split())
+    if (words < 6 or words <= 12 and capitalised * 3 >= words * 2) and not re.search(r"[.?!]", body):
         return _NOT_SPEECH  # a title, term or scare quote, not speech
     return people.last
 
@@ -484,13 +493,13 @@ def _name_before(text: str, lo: int, verb_at: int) -> Mention | None:
     if name is not None and _AFTER_PREPOSITION.search(text, max(lo, at - 12), at):
         opening = _OPENING_NAME.match(text, lo, at)
         person = _name_before_at(text, lo, opening.end(1))[0] if opening else None
-        if person is not None and person.name and not person.role and " " in person.name:
+        if person is not None and person.name and not person.role:
             return person
     return name
 
 
 _AFTER_PREPOSITION = re.compile(r"(?<![\w-])(?:di|dari|pada|untuk|dengan|ke)\s+$")
-_OPENING_NAME = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]*),\s")
+_OPENING_NAME = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*)(?:,\s|\s+dari\s)")
 
 
 def _name_before_at(text: str, lo: int, verb_at: int) -> tuple[Mention | None, int]:
@@ -556,15 +565,16 @@ def _name_after(s: str) -> Mention | None:
             break
         run.append(tok)
     found = _name_from_run(run)
-    if found is not None and found.role and found.name and run and len(run) < len(toks):
+    if found is not None and found.role and run and len(run) < len(toks):
         # "Ketua LBH GP Ansor Cabang Kencong, Jember, Mohammad Khoiron Kisan", "Manajer
         # SLRT Sambilulungan, Nia Nindyawati": the role (and its place), then the name
         later = _PLACE_THEN_NAME.match(head, run[-1].end)
         if later and all(w.lower() in place_words() for w in (later.group("place") or "").split()):
             person = _name_after(later.group("name"))
             if person is not None and person.name and not person.role and (
-                    later.group("place") or len(person.name.split()) >= 2):
-                return Mention(person.name, f"{found.role} {found.name}")
+                    later.group("place") or len(person.name.split()) >= 2 or not found.name
+                    or any(_NOT_NAME_SHAPE.fullmatch(w.lower()) for w in found.name.split())):
+                return Mention(person.name, f"{found.role} {found.name or ''}".strip())
     return found
 
 
@@ -602,7 +612,7 @@ def _degree_word(w: str) -> bool:
 
 # a run of capitalised words, with commas and brackets between its parts:
 # "Kepala BKD NTT (Yosef Rasi, S.Sos, M.Si)", "Dr. Sugeng Hariyono, Kepala BPSDM Kemendagri"
-_RUN = re.compile(r"[A-Z][\w'’.-]*(?:(?:\s*[,(]\s*|\)?\s+)(?:[A-Z][\w'’.-]*|drg?\.))*")
+_RUN = re.compile(r"[A-Z][\w'’.-]*(?:(?:\)?\s*[,(]\s*|\)?\s+)(?:[A-Z][\w'’.-]*|drg?\.))*")
 _ORG_AND = re.compile(r"\s+(?:dan|&)\s+[A-Z]")
 _TITLED = re.compile(r"(?:[A-Z][a-z]{0,3}\.\s*)+[A-Z]")  # "Dr. Basseng", "Drs. H. Ahmad"
 
@@ -640,11 +650,14 @@ def _people_in(text: str, s: int, e: int, *, checked: bool = False) -> list[tupl
     return out
 
 
+_RUN_WORD = re.compile(r"[\w'’-]+")
+
+
 @functools.lru_cache(maxsize=4096)
 def _run_people(run: str) -> tuple[tuple[int, Mention], ...]:
     """:func:`_people_in` of one run of capitalised words (runs repeat: cached)."""
     out: list[tuple[int, Mention]] = []
-    if len(run.split()) < 2 or "." not in run.rstrip(".") and cue_words().isdisjoint(run.lower().split()):
+    if len(run.split()) < 2 or "." not in run.rstrip(".") and cue_words().isdisjoint(_RUN_WORD.findall(run.lower())):
         return ()  # one word, or no title, degree or role: nobody is introduced
     parts = [p for p in re.split(r"\s*[,()]\s*", run) if p]
     mentions = []
@@ -664,13 +677,19 @@ def _run_people(run: str) -> tuple[tuple[int, Mention], ...]:
             mt = Mention(mt.name, mentions[k - 1].role)  # "Badan Kepegawaian Negara, Dede Fazri"
         elif mt.name and not mt.role and k > 1 and mentions[k - 1] is None and mentions[k - 2] is not None and mentions[k - 2].name is None:
             mt = Mention(mt.name, mentions[k - 2].role)  # "Badan Kepegawaian Negara (BKN), Dede Fazri"
-        elif mt.name and not mt.role and k + 1 < len(mentions) and mentions[k + 1] and mentions[k + 1].name is None and mentions[k + 1].role:
-            mt = Mention(mt.name, mentions[k + 1].role)  # "Yosef Rasi, Kepala BKD"
+        elif (mt.name and not mt.role and k + 1 < len(mentions) and mentions[k + 1] and mentions[k + 1].name is None
+              and mentions[k + 1].role and not _bare_name(mentions, k + 2)):
+            mt = Mention(mt.name, mentions[k + 1].role)  # "Yosef Rasi, Kepala BKD" (not "... (Menkeu), Purbaya")
             mentions[k + 1] = None
         degrees_next = k + 1 < len(parts) and all(_degree_word(w) or w.isupper() for w in parts[k + 1].split())
         if mt.name and (mt.role or _TITLED.match(parts[k]) or degrees_next):
             out.append((run.find(parts[k]), mt))
     return tuple(out)
+
+
+def _bare_name(mentions: list[Mention | None], k: int) -> bool:
+    """Whether mention ``k`` is a name without a role."""
+    return k < len(mentions) and mentions[k] is not None and bool(mentions[k].name) and not mentions[k].role
 
 
 def _before_relative(text: str, s: int, at: int) -> int:

@@ -417,3 +417,27 @@ def test_a_two_word_name_takes_the_fuller_name_written_elsewhere():
     t = ("Rapat dihadiri Sonny Danaparamita dan Gde Sumarjaya Linggih dari fraksi lain. "
          "Gde Sumarjaya menyatakan keprihatinannya.")
     assert _voices(t)[-1] == ("Gde Sumarjaya Linggih", "paraphrase")
+
+
+def test_a_one_word_post_is_the_person_named_with_it():
+    t = ("Presiden Rudi Hartawan membuka acara di Jakarta. "
+         "“Narkoba merusak masa depan bangsa,” ucap Presiden.")
+    assert _voices(t)[-1] == ("Rudi Hartawan", "quote")
+
+
+def test_a_military_post_and_corps_before_the_name():
+    t = ("Panglima TNI Jenderal TNI Rudi Hartawan hadir bersama Komandan Batalyon, Letkol Inf M. Arifin. "
+         "Sementara itu, Panglima TNI berpesan: “Jaga keutuhan negeri sampai titik darah penghabisan.”")
+    assert _voices(t)[-1] == ("Rudi Hartawan", "quote")
+    assert _voices("Letkol Inf M. Arifin melaporkan bahwa latihan berjalan baik.")[0][0] == "M. Arifin"
+
+
+def test_a_speech_verb_after_dan_has_the_subject_of_the_earlier_speech_verb():
+    t = ("Rapat dipimpin Ketua Komisi, Rina Sari. "
+         "Subardi, dari Fraksi Partai Nusantara, menyebut penurunan itu janggal dan mendesak agar anggaran ditambah.")
+    assert _voices(t)[-1] == ("Subardi", "paraphrase")
+
+
+def test_a_bracketed_abbreviation_inside_the_post_after_a_quote():
+    t = "“Terima kasih atas dukungannya,” ungkap Penasehat Darma Wanita Persatuan (DWP) Kementerian, Nurul Hidayati Rahma."
+    assert _voices(t)[0] == ("Nurul Hidayati Rahma", "quote")

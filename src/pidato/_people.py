@@ -362,6 +362,10 @@ class People:
 
     def _find_role(self, role: str) -> int:
         want = _role_key(role)
+        if len(want) == 1:  # "Presiden": the person named with exactly that post
+            for pid in range(len(self._names) - 1, -1, -1):
+                if self._names[pid] is not None and any(_role_key(r) == want for r in self._roles[pid]):
+                    return pid
         if len(want) >= 2:
             for pid in range(len(self._names) - 1, -1, -1):
                 if self._names[pid] is None:

@@ -108,7 +108,7 @@ _PHRASE_TAIL = re.compile(
 # adverbs between a subject and its verb: "Alfons juga mengakui", "Ia pun menegaskan"
 _ADVERB_TAIL = re.compile(
     r"(?:\s+(?:juga|pun|kembali|lebih\s+lanjut|sendiri|sempat|telah|sudah|pernah|lalu|kemudian|selalu"
-    r"|sering|terus|bahkan|tetap|tak|tidak|sebelumnya|yang))+\s*$"
+    r"|sering|terus|bahkan|tetap|tak|tidak|sebelumnya|turut|yang))+\s*$"
 )
 
 
@@ -430,9 +430,13 @@ def _reported_speaker(text: str, s: int, e: int, people: People) -> tuple[int | 
 
 def _coordinated_subject(text: str, s: int, head: str) -> Mention | None:
     """"Bupati Kupang membuka acara itu dan menegaskan ...": the subject that opens the
-    sentence also says what follows "dan" (``head``: the sentence up to the speech verb)."""
+    sentence also says what follows "dan" (``head``: the sentence up to the speech verb);
+    the subject of an earlier speech verb, when there is one ("X menyebut ... dan mendesak")."""
     if not _AND_TAIL.search(head):
         return None
+    earlier = _BEFORE_VERB.search(head)
+    if earlier is not None:
+        return _name_before(text, s, s + _subject_end(head[: earlier.start()]))
     first = _OPENING_SUBJECT.match(head)
     return _name_before(text, s, s + first.end("subject")) if first else None
 
@@ -491,6 +495,10 @@ def _name_before(text: str, lo: int, verb_at: int) -> Mention | None:
     appositive ("Priyanka Sachdeva, analis pasar di Phillip Nova mengatakan")."""
     name, at = _name_before_at(text, lo, verb_at)
     if name is not None and _AFTER_PREPOSITION.search(text, max(lo, at - 12), at):
+        before = _AFTER_PREPOSITION.search(text, max(lo, at - 12), at)
+        person = _name_before_at(text, lo, before.start())[0] if before.group().startswith("dari") else None
+        if person is not None and person.name and not person.role:
+            return person  # "Anggota Komisi VI lainnya, Muslim dari Fraksi Partai Demokrat, ..."
         opening = _OPENING_NAME.match(text, lo, at)
         person = _name_before_at(text, lo, opening.end(1))[0] if opening else None
         if person is not None and person.name and not person.role:
@@ -560,10 +568,17 @@ def _name_after(s: str) -> Mention | None:
         joined = True
     toks = tokenize(head[: m.end()] if m else head)
     run: list[Token] = []
-    for tok in toks:
+    k = 0
+    while k < len(toks):
+        tok = toks[k]
+        if tok.text == "(" and run and k + 2 < len(toks) and toks[k + 2].text == ")" and _ACRONYM_WORD.fullmatch(
+                toks[k + 1].text):
+            k += 3  # "Penasehat Darma Wanita Persatuan (DWP) Kemendikdasmen, Nurul ...": the post's abbreviation
+            continue
         if not _is_cap(tok) and not (joined and tok.text in ("dan", "&") and run):
             break
         run.append(tok)
+        k += 1
     found = _name_from_run(run)
     if found is not None and found.role and run and len(run) < len(toks):
         # "Ketua LBH GP Ansor Cabang Kencong, Jember, Mohammad Khoiron Kisan", "Manajer
@@ -774,7 +789,7 @@ def _caps_before(text: str, at: int) -> list[str]:
 _NOT_NAME_SHAPE = re.compile(r"di[a-z]{3,}kan|(?:ke|per|pe|pen|pem|peng|peny)[a-z]{3,}an")
 # capitalised words right before / after a name word, on the same line
 _CAP_WORD = re.compile(r"[A-Z][\w'’.-]*")
-_RUN_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*){1,4}")
+_RUN_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*){1,6}")
 
 
 def clean_name(raw: str) -> str | None:

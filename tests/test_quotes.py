@@ -441,3 +441,8 @@ def test_a_speech_verb_after_dan_has_the_subject_of_the_earlier_speech_verb():
 def test_a_bracketed_abbreviation_inside_the_post_after_a_quote():
     t = "“Terima kasih atas dukungannya,” ungkap Penasehat Darma Wanita Persatuan (DWP) Kementerian, Nurul Hidayati Rahma."
     assert _voices(t)[0] == ("Nurul Hidayati Rahma", "quote")
+
+
+def test_a_titled_name_before_its_post():
+    t = "Di ruang kerjanya, Prof. Zudan Kepala BKN berpesan agar pegawai menjaga integritas."
+    assert _voices(t)[0] == ("Zudan", "paraphrase")

@@ -158,6 +158,7 @@ def _split_name(words: tuple[str, ...], at_start: bool) -> Mention | None:
     low = [_fold(w) for w in words]
     roles, places = _role_words(), place_words()
     last_marker = -1
+    first_role: int | None = None  # the first role word
     has_role = False
     after_role = False  # the word before is part of a role: a field may follow ("Menteri Keuangan")
     territory = False  # ... a territorial one: a place may follow ("Bupati Kupang")
@@ -170,6 +171,7 @@ def _split_name(words: tuple[str, ...], at_start: bool) -> Mention | None:
         elif lw in roles or _MINISTRY.fullmatch(lw) or (after_role and _FIELD_SHAPE.fullmatch(lw)):
             # "Bupati Kupang", but not "Wamendagri Bima Arya": places follow territorial roles only
             last_marker, after_role, territory, has_role = i, True, lw in _TERRITORIAL, True
+            first_role = i if first_role is None else first_role
         elif not initial and (w.isupper() and len(w) > 1 or _MIXED_ACRONYM.search(w)):
             last_marker, after_role, territory = i, True, lw in _TERRITORIAL  # an acronym: BKD, NTT, InKUD
         elif "." in w.rstrip(".") and not initial:
@@ -196,6 +198,11 @@ def _split_name(words: tuple[str, ...], at_start: bool) -> Mention | None:
         name = []
     if all(_INITIAL.fullmatch(w) for w in name):
         name = []
+    if not name and first_role and any(_is_title(lw) for lw in low[:first_role]):
+        # "Prof. Zudan Kepala BKN": a titled name, then the post
+        lead = [w for w, lw in zip(words[:first_role], low) if not _is_title(lw) and "." not in w.rstrip(".")]
+        if lead and all(not w.isupper() and _fold(w) not in _NOT_NAMES and _fold(w) not in roles for w in lead):
+            return Mention(" ".join(lead), " ".join(words[first_role:]))
     if low[0] in _INSTITUTION_HEADS and not any(_is_title(x) for x in low) and (
         len(name) < 2 or any(_fold(w) in places for w in name)
     ):

@@ -446,3 +446,13 @@ def test_a_bracketed_abbreviation_inside_the_post_after_a_quote():
 def test_a_titled_name_before_its_post():
     t = "Di ruang kerjanya, Prof. Zudan Kepala BKN berpesan agar pegawai menjaga integritas."
     assert _voices(t)[0] == ("Zudan", "paraphrase")
+
+
+@pytest.mark.parametrize("second", [
+    "Harapannya, program itu menjadi wadah pengabdian pegawai.",
+    "Dalam pantauan Rina, keluhan warga sudah menurun.",
+    "Rina yakin bahwa anggaran itu cukup.",
+])
+def test_more_ways_of_going_on_reporting(second):
+    t = f"Kepala Dinas Kesehatan, dr. Rina Sari, M.Kes, menyampaikan bahwa layanan dibuka.\n\nAcara ditutup siang.\n\n{second}"
+    assert _voices(t)[-1] == ("Rina Sari", "paraphrase")

@@ -85,7 +85,7 @@ _INLINE_SAY = re.compile(
     r",\s+(?:" + one_of(SAY_AFTER) + r")\s+"
     r"(?=(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*,)"  # the name is closed by a comma
 )
-_MENURUT = re.compile(r"\b[Mm]enurut(?P<nya>nya)?\b")
+_MENURUT = re.compile(r"\b(?:[Mm]enurut|[Dd]alam\s+(?:pandangan|penilaian|pantauan|catatan))(?P<nya>nya)?\b")
 # a passive speech verb without its agent, which is the last speaker
 _PASSIVE_VERBS = r"di(?:jelaskan|tambahkan|sampaikan|katakan|ungkapkan|tegaskan|paparkan|terangkan)"
 _AGENTLESS = re.compile(
@@ -226,10 +226,10 @@ def attribute(
 _NOT_SPEECH = -1
 # a sentence about the last speaker that goes on reporting: "Ia juga ...", "Dia tak ...",
 # "Lebih lanjut, pihaknya ...", "Katanya, ..."
-_CONTINUES_FIRST = frozenset("LSDOUKIidBbPp")  # the letters _CONTINUES can open with
+_CONTINUES_FIRST = frozenset("LSDOUKIidBbPpH")  # the letters _CONTINUES can open with
 _CONTINUES = re.compile(
     r"(?:(?:Lebih\s+lanjut|Selain\s+itu|Di\s+sisi\s+lain|Oleh\s+karena\s+itu|Untuk\s+itu|Karena\s+itu)\s*,?\s+)?"
-    r"(?:[Ii]a|[Dd]ia|[Bb]eliau|[Pp]ihaknya|Katanya,)\s"
+    r"(?:[Ii]a|[Dd]ia|[Bb]eliau|[Pp]ihaknya|Katanya,|Harapannya,|Menurutnya,)\s"
 )
 
 
@@ -349,7 +349,7 @@ def _starts_with_pronoun(s: str) -> bool:
 def _reported_speaker(text: str, s: int, e: int, people: People) -> tuple[int | None, bool]:
     """Speaker of reported speech in sentence ``text[s:e]``, and whether there is any."""
     sent = text[s:e]
-    m = _MENURUT.search(sent) if "enurut" in sent else None  # the test first: far cheaper
+    m = _MENURUT.search(sent) if "enurut" in sent or "alam p" in sent or "alam c" in sent else None  # cheap test first
     if m:
         if m.group("nya"):
             return people.last, True

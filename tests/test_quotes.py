@@ -456,3 +456,32 @@ def test_a_titled_name_before_its_post():
 def test_more_ways_of_going_on_reporting(second):
     t = f"Kepala Dinas Kesehatan, dr. Rina Sari, M.Kes, menyampaikan bahwa layanan dibuka.\n\nAcara ditutup siang.\n\n{second}"
     assert _voices(t)[-1] == ("Rina Sari", "paraphrase")
+
+
+@pytest.mark.parametrize("t, speaker", [
+    ("Eka Kurniadi dari Kementerian Kelautan dan Perikanan (KKP) menjelaskan, program itu terpadu.", "Eka Kurniadi"),
+    ("Sementara itu, Prof. Nobu Yoda dari Tohoku University, Jepang, menyampaikan bahwa tulang berubah.", "Nobu Yoda"),
+])
+def test_a_name_then_the_body_it_comes_from(t, speaker):
+    assert _voices(t)[0] == (speaker, "paraphrase")
+
+
+def test_a_malay_name_with_bin():
+    t = ("Sementara itu, pemakalah Brunei Darussalam, Haji Rozaiman bin Makmum, menyoroti kata pinjam. "
+         "“Krisis sudah terasa,” ungkapnya.")
+    assert [w for w, _ in _voices(t)] == ["Rozaiman bin Makmum"] * 2
+
+
+def test_a_long_bracketed_post_between_name_and_verb():
+    t = "Nara sumber lainnya, Dr Andini (Tenaga Ahli Asisten Deputi Kemitraan Kementerian Koperasi) mengatakan bahwa koperasi produktif."
+    assert _voices(t)[0] == ("Andini", "paraphrase")
+
+
+def test_a_ministry_speaks_through_its_deputy_minister_who_just_spoke():
+    t = "Wamenkop Farida Rahma mengatakan koperasi pesantren berhasil. Kemenkop berharap, model itu ditiru pesantren lain."
+    assert _voices(t)[-1] == ("Farida Rahma", "paraphrase")
+
+
+def test_an_inline_nya_verb_goes_on_reporting():
+    t = "Kepala Dinas, Maria Ndun, mengatakan layanan dibuka. Selain itu, lanjutnya, aplikasi itu gratis."
+    assert _voices(t)[-1] == ("Maria Ndun", "paraphrase")

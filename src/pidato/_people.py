@@ -193,7 +193,8 @@ def _split_name(words: tuple[str, ...], at_start: bool) -> Mention | None:
         name = name[1:]  # "Kepala Satgas Wilayah V Dewi Lestari": the unit's number
     while name and _INITIAL.fullmatch(name[-1]) and len(name) > 1:
         name = name[:-1]  # a trailing initial is a degree's remnant
-    name = [w if _INITIAL.fullmatch(w) else w.rstrip(".") for w in name if w[:1].isupper()]
+    name = [w if _INITIAL.fullmatch(w) else w.rstrip(".") for k, w in enumerate(name)
+            if w[:1].isupper() or w in ("bin", "binti") and 0 < k < len(name) - 1]
     if name and all(_fold(w) in _NOT_NAMES for w in name):
         name = []
     if all(_INITIAL.fullmatch(w) for w in name):
@@ -362,6 +363,8 @@ class People:
                 if have[0] in _GOVERNMENT_POSTS:
                     return pid
                 continue
+            if _MINISTRY.fullmatch(inst[0]) and len(inst) == 1 and "menteri" in have[:2]:
+                return pid  # "Kemenkop berharap ..." after the Wamenkop spoke
             own = [w for w in _acronyms(inst, have) if w not in _INSTITUTION_HEADS and len(w) > 2]
             if own and set(own) <= set(_acronyms(have, inst)):
                 return pid

@@ -30,7 +30,7 @@ SAY_BEFORE = (
     "mengungkit", "memuji", "mendesak", "mengkritisi", "mengumumkan", "mengonfirmasi",
     "memperingatkan", "menceritakan", "mengisahkan", "bercerita", "mengungkap", "menduga",
     "menyayangkan", "menyesalkan", "menginginkan", "mendukung", "menyambut", "menerangkan",
-    "mengutip", "berdalih", "mempertanyakan", "menyuarakan", "menuliskan", "yakin",
+    "mengutip", "berdalih", "mempertanyakan", "menyuarakan", "menuliskan", "yakin", "percaya",
 )
 #: pronouns that point back to the last speaker
 PRONOUNS = ("dia", "ia", "beliau", "pihaknya")

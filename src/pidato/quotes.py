@@ -74,8 +74,7 @@ _REPORTED = re.compile(
     r"(?:bahwa|agar|supaya|jika|kalau|apabila|pentingnya|perlunya)\b"
 )
 _SUBJECT_VERB = re.compile(
-    r"(?:(?:Sementara\s+itu|Selain\s+itu|Selanjutnya|Kemudian|Di\s+sisi\s+lain|Pada\s+kesempatan\s+\w+"
-    r"|Dalam\s+kesempatan\s+\w+|Dalam\s+sambutannya|Dalam\s+arahannya|Dalam\s+laporannya),\s+)?"
+    r"(?:[A-Z][a-z]+(?:\s+[a-z]+){0,3},\s+)?"  # "Sementara itu, ", "Oleh sebab itu, ", "Dalam sambutannya, "
     r"(?:[A-Z][\w.'’-]*,?\s+){1,14}?(?:yang\s[^,.]{1,80},\s+)?(?:(?:juga|pun|kembali|lebih\s+lanjut|tak|tidak|sempat|telah|sudah|pernah|lalu|kemudian|selalu|sering|terus|pun|bahkan|tetap)\s+){0,3}(?P<verb>"
     + one_of(SAY_BEFORE)
     + r")\b"
@@ -91,7 +90,7 @@ _PASSIVE_VERBS = r"di(?:jelaskan|tambahkan|sampaikan|katakan|ungkapkan|tegaskan|
 _AGENTLESS = re.compile(
     r"(?:(?:Lebih\s+lanjut|Selanjutnya|Selain\s+itu|Kemudian)\s*,?\s+)?" + _PASSIVE_VERBS + r"\s*(?:,|:|bahwa\b)"
 )
-_AGENTLESS_NYA = re.compile(r"\s,?\s*" + _PASSIVE_VERBS + r"nya\s*,")
+_AGENTLESS_NYA = re.compile(r"(?:^|\s,?\s*)" + _PASSIVE_VERBS + r"nya\s*,|,\s*(?:lanjut|tambah|imbuh|jelas)nya\s*,")
 # an appositive or relative clause between a name and its verb:
 # "Hj. Nurhasanah Lubis, S.H., yang hadir dalam peluncuran, mengapresiasi ..."
 # "Yosef Rasi, yang menjadi pemateri sesi terakhir mengatakan": the closing comma may be missing
@@ -358,7 +357,7 @@ def _reported_speaker(text: str, s: int, e: int, people: People) -> tuple[int | 
             return people.resolve(name), True
         if _starts_with_pronoun(sent[m.end() :]):
             return people.last, True
-    if " di" in sent or sent[:2] in ("Di", "Le", "Se") and "kan" in sent:
+    if " di" in sent or "nya," in sent or "nya ," in sent or sent[:2] in ("Di", "Le", "Se") and "kan" in sent:
         m = _AGENTLESS.match(sent) or _AGENTLESS_NYA.search(sent)
         if m and people.last is not None:  # "Lebih lanjut dijelaskan, ...", "..., dikatakannya, ..."
             return people.last, True
@@ -419,7 +418,7 @@ def _reported_speaker(text: str, s: int, e: int, people: People) -> tuple[int | 
         # menjelaskan ...", "Pengamat kebijakan publik ... M Husni Thamrin menyebut ...":
         # a name right before the verb
         last_word = head[:cut].rstrip(" ,").rsplit(None, 1)[-1:]
-        name = _name_before(text, s, s + cut) if last_word and last_word[0][:1].isupper() else None
+        name = _name_before(text, s, s + cut) if last_word and last_word[0].lstrip("(")[:1].isupper() else None
         if name is not None:
             return people.resolve(name), True
         name = _coordinated_subject(text, s, head[:cut])
@@ -486,7 +485,8 @@ _WORD = re.compile(r"\S+")
 _ACRONYM_WORD = re.compile(r"[A-Z]{2,4}")
 # a degree written without periods: SH, MM, MSi, SPd, SKom, MHum
 _DEGREE_SHAPE = re.compile(r"[A-Z]{2,4}|[SMD][A-Z][a-z]{1,3}")
-_LOWER_WORD = re.compile(r"(?<!\S)(?!drg?\.)[a-z]\S*")
+_LOWER_WORD = re.compile(r"(?<!\S)(?!drg?\.|bint?i?\s+[A-Z])[a-z]\S*")
+_PATRONYMIC = ("bin", "binti")
 
 
 def _name_before(text: str, lo: int, verb_at: int) -> Mention | None:
@@ -494,11 +494,16 @@ def _name_before(text: str, lo: int, verb_at: int) -> Mention | None:
     when that run follows a preposition, the name that opens the sentence before an
     appositive ("Priyanka Sachdeva, analis pasar di Phillip Nova mengatakan")."""
     name, at = _name_before_at(text, lo, verb_at)
-    if name is not None and _AFTER_PREPOSITION.search(text, max(lo, at - 12), at):
-        before = _AFTER_PREPOSITION.search(text, max(lo, at - 12), at)
-        person = _name_before_at(text, lo, before.start())[0] if before.group().startswith("dari") else None
+    origin = _FROM_ORG.search(text, max(lo, verb_at - 160), verb_at) if name is not None or " dari " in text[
+        max(lo, verb_at - 160) : verb_at] else None
+    if origin is not None:
+        # "Muslim dari Fraksi Partai Demokrat, ...", "Eka Kurniadi dari Kementerian Kelautan dan
+        # Perikanan (KKP) ...", "Prof. Nobuhiro Yoda dari Tohoku University, Jepang, ...": the
+        # name before "dari" and the body it comes from
+        person = _name_before_at(text, lo, origin.start())[0]
         if person is not None and person.name and not person.role:
-            return person  # "Anggota Komisi VI lainnya, Muslim dari Fraksi Partai Demokrat, ..."
+            return person
+    if name is not None and _AFTER_PREPOSITION.search(text, max(lo, at - 12), at):
         opening = _OPENING_NAME.match(text, lo, at)
         person = _name_before_at(text, lo, opening.end(1))[0] if opening else None
         if person is not None and person.name and not person.role:
@@ -506,6 +511,7 @@ def _name_before(text: str, lo: int, verb_at: int) -> Mention | None:
     return name
 
 
+_FROM_ORG = re.compile(r",?\s+dari\s+(?:(?:[A-Z(][\w'’.()/-]*|dan|serta|&)[\s,]*)+$")
 _AFTER_PREPOSITION = re.compile(r"(?<![\w-])(?:di|dari|pada|untuk|dengan|ke)\s+$")
 _OPENING_NAME = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*)(?:,\s|\s+dari\s)")
 
@@ -515,7 +521,7 @@ def _name_before_at(text: str, lo: int, verb_at: int) -> tuple[Mention | None, i
     base = max(lo, verb_at - 200)
     words = list(_WORD.finditer(text, base, verb_at))
     for w in reversed(words):  # tokenize from the last lowercase word on: the run is after it
-        if w.group()[:1].islower() and w.group() not in ("dr.", "drg."):
+        if w.group()[:1].islower() and w.group() not in ("dr.", "drg.", "bin", "binti"):
             base = w.start()
             break
     toks = tokenize(text[base:verb_at])
@@ -534,9 +540,11 @@ def _name_before_at(text: str, lo: int, verb_at: int) -> tuple[Mention | None, i
             run.append(tok)
         elif tok.text == "." and run:  # "Basseng." before a degree
             pass
+        elif tok.text in _PATRONYMIC and run and i and _is_cap(toks[i - 1]):
+            run.append(tok)  # "Rozaiman bin Makmum"
         elif tok.text == ")":  # "Wakil Menteri Dalam Negeri (Wamendagri) Bima Arya", "Rina, MIS (Analis SDM) menjelaskan"
             j = i - 1
-            while j >= 0 and i - j < 6 and _is_cap(toks[j]):
+            while j >= 0 and i - j < 9 and _is_cap(toks[j]):
                 j -= 1
             if j < 0 or toks[j].text != "(" or j == i - 1 or j == 0 or not _is_cap(toks[j - 1]):
                 break
@@ -575,7 +583,8 @@ def _name_after(s: str) -> Mention | None:
                 toks[k + 1].text):
             k += 3  # "Penasehat Darma Wanita Persatuan (DWP) Kemendikdasmen, Nurul ...": the post's abbreviation
             continue
-        if not _is_cap(tok) and not (joined and tok.text in ("dan", "&") and run):
+        if not _is_cap(tok) and not (joined and tok.text in ("dan", "&") and run) and not (
+                tok.text in _PATRONYMIC and run):
             break
         run.append(tok)
         k += 1
@@ -627,7 +636,7 @@ def _degree_word(w: str) -> bool:
 
 # a run of capitalised words, with commas and brackets between its parts:
 # "Kepala BKD NTT (Yosef Rasi, S.Sos, M.Si)", "Dr. Sugeng Hariyono, Kepala BPSDM Kemendagri"
-_RUN = re.compile(r"[A-Z][\w'’.-]*(?:(?:\)?\s*[,(]\s*|\)?\s+)(?:[A-Z][\w'’.-]*|drg?\.))*")
+_RUN = re.compile(r"[A-Z][\w'’.-]*(?:(?:\)?\s*[,(]\s*|\)?\s+|\s+bint?i?\s+)(?:[A-Z][\w'’.-]*|drg?\.))*")
 _ORG_AND = re.compile(r"\s+(?:dan|&)\s+[A-Z]")
 _TITLED = re.compile(r"(?:[A-Z][a-z]{0,3}\.\s*)+[A-Z]")  # "Dr. Basseng", "Drs. H. Ahmad"
 

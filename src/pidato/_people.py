@@ -202,7 +202,8 @@ def _split_name(words: tuple[str, ...], at_start: bool) -> Mention | None:
     if not name and first_role and any(_is_title(lw) for lw in low[:first_role]):
         # "Prof. Zudan Kepala BKN": a titled name, then the post
         lead = [w for w, lw in zip(words[:first_role], low) if not _is_title(lw) and "." not in w.rstrip(".")]
-        if lead and all(not w.isupper() and _fold(w) not in _NOT_NAMES and _fold(w) not in roles for w in lead):
+        if 0 < len(lead) <= 3 and all(not w.isupper() and _fold(w) not in _NOT_NAMES and _fold(w) not in roles
+                                     for w in lead):  # not a headline: "Prof. X Resmi Dilantik Jadi Kepala BKN"
             return Mention(" ".join(lead), " ".join(words[first_role:]))
     if low[0] in _INSTITUTION_HEADS and not any(_is_title(x) for x in low) and (
         len(name) < 2 or any(_fold(w) in places for w in name)

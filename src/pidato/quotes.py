@@ -86,7 +86,7 @@ _INLINE_SAY = re.compile(
 )
 _MENURUT = re.compile(r"\b(?:[Mm]enurut|[Dd]alam\s+(?:pandangan|penilaian|pantauan|catatan))(?P<nya>nya)?\b")
 # a passive speech verb without its agent, which is the last speaker
-_PASSIVE_VERBS = r"di(?:jelaskan|tambahkan|sampaikan|katakan|ungkapkan|tegaskan|paparkan|terangkan)"
+_PASSIVE_VERBS = r"[Dd]i(?:jelaskan|tambahkan|sampaikan|katakan|ungkapkan|tegaskan|paparkan|terangkan)"
 _AGENTLESS = re.compile(
     r"(?:(?:Lebih\s+lanjut|Selanjutnya|Selain\s+itu|Kemudian)\s*,?\s+)?" + _PASSIVE_VERBS + r"\s*(?:,|:|bahwa\b)"
 )
@@ -357,10 +357,11 @@ def _reported_speaker(text: str, s: int, e: int, people: People) -> tuple[int | 
             return people.resolve(name), True
         if _starts_with_pronoun(sent[m.end() :]):
             return people.last, True
-    if " di" in sent or "nya," in sent or "nya ," in sent or sent[:2] in ("Di", "Le", "Se") and "kan" in sent:
-        m = _AGENTLESS.match(sent) or _AGENTLESS_NYA.search(sent)
-        if m and people.last is not None:  # "Lebih lanjut dijelaskan, ...", "..., dikatakannya, ..."
-            return people.last, True
+    m = _AGENTLESS.match(sent) if sent[:1] in "DdLSK" else None
+    if m is None and ("nya," in sent or "nya ," in sent):
+        m = _AGENTLESS_NYA.search(sent)
+    if m is not None and people.last is not None:  # "Lebih lanjut dijelaskan, ...", "..., dikatakannya, ..."
+        return people.last, True
     # _REPORTED and _SUBJECT_VERB match only where _BEFORE_VERB does: without a speech
     # verb in the sentence neither is tried
     verb = _BEFORE_VERB.search(sent)
@@ -386,7 +387,7 @@ def _reported_speaker(text: str, s: int, e: int, people: People) -> tuple[int | 
         name = _name_after(sent[m.end() :])
         if name is not None:
             return people.resolve(name), True
-    m = _PASSIVE_SAY.search(sent) if " di" in sent else None
+    m = _PASSIVE_SAY.search(sent) if " di" in sent and ("kan " in sent or "dibantah" in sent or "diakui" in sent) else None
     if m:
         name = _name_after(sent[m.end() :])
         if name is not None:
@@ -456,8 +457,8 @@ def _subject_end(head: str) -> int:
         m = pattern.search(head, 0, cut)
         if m:
             cut = m.start()
-    for pattern in (_PHRASE_TAIL, _BARE_RELATIVE_TAIL):
-        m = pattern.search(head, 0, cut)
+    for pattern in (_PHRASE_TAIL, _BARE_RELATIVE_TAIL):  # both span at most 130 characters
+        m = pattern.search(head, max(0, cut - 140), cut)
         if m and head[: m.start()].rstrip(" ,").rsplit(None, 1)[-1][:1].isupper():
             cut = m.start()
     return cut
@@ -494,7 +495,7 @@ def _name_before(text: str, lo: int, verb_at: int) -> Mention | None:
     when that run follows a preposition, the name that opens the sentence before an
     appositive ("Priyanka Sachdeva, analis pasar di Phillip Nova mengatakan")."""
     name, at = _name_before_at(text, lo, verb_at)
-    origin = _FROM_ORG.search(text, max(lo, verb_at - 160), verb_at) if name is not None or " dari " in text[
+    origin = _FROM_ORG.search(text, max(lo, verb_at - 160), verb_at) if " dari " in text[
         max(lo, verb_at - 160) : verb_at] else None
     if origin is not None:
         # "Muslim dari Fraksi Partai Demokrat, ...", "Eka Kurniadi dari Kementerian Kelautan dan
@@ -762,7 +763,12 @@ def _fuller_name(text: str, word: str) -> list[str] | None:
             while k and not (before[k - 1].endswith(".") and len(before[k - 1]) > 4
                              or before[k - 1].lower() in _NOT_NAMES or before[k - 1].lower() == "menurut"):
                 k -= 1  # the run starts after a sentence end or a word that opens a clause
-            words = before[k:] + [word] + (tail.group().split() if tail else [])
+            after = tail.group().split() if tail else []
+            for n, w in enumerate(after):  # a headline's words go on after the name: "... Resmi Dilantik"
+                if re.search(r"(?<![\w'’-])" + re.escape(w.lower()) + r"(?![\w'’-])", text):
+                    after = after[:n]
+                    break
+            words = before[k:] + [word] + after
             if len(words) > 1:
                 m = split_name([w for w in words if not _degree_word(w)])
                 name = m.name.split() if m is not None and m.name and not m.institution else []

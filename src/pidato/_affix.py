@@ -12,10 +12,10 @@ choice, so that the caller consults PySastrawi only for the few words where it c
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Mapping
 from typing import NamedTuple
 
-__all__ = ["FAILED", "Analysis", "pick", "prefer", "readings", "settled"]
+__all__ = ["FAILED", "Analysis", "favoured", "pick", "prefer", "readings", "settled"]
 
 _VOWELS = frozenset("aeiou")
 # Outer prefix and derivational suffix that never combine (Indonesian confixes).
@@ -97,6 +97,24 @@ def prefer(options: list[Analysis], chosen: Analysis) -> Analysis:
                 and "infix" not in a.prefixes and "redup" not in a.prefixes):
             return a
     return chosen
+
+
+def favoured(options: list[Analysis], ranks: Mapping[str, int]) -> str | None:
+    """The root of ``ranks`` (lower rank first) among roots that tie, or None when no
+    two roots tie or none of the tied ones is ranked.
+
+    Roots tie where :func:`pick` would follow PySastrawi: the first cheapest reading's
+    root and every root with a reading as cheap (same cost, or no larger raw count).
+    There the root list cannot choose (*berupa*: ber- + upa or be- + rupa;
+    *pergerakan*: per-gerak-an or per-gera-kan); a list of common roots can.
+    """
+    best = min(options, key=_rank)
+    tied = {best.root}
+    tied.update(a.root for a in options if a.cost == best.cost or a.raw <= best.raw)
+    if len(tied) < 2:
+        return None
+    ranked = [r for r in tied if r in ranks]
+    return min(ranked, key=ranks.__getitem__) if ranked else None
 
 
 def settled(options: list[Analysis]) -> Analysis | None:

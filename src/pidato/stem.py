@@ -24,7 +24,7 @@ affixed form stems to the compound with its space (*pertanggungjawaban*,
 
 Bundled tables (``pidato/data``): ``stem_overrides.tsv``, ``stem_roots_add.txt``,
 ``stem_roots_remove.txt``, ``stem_compounds.txt``, ``gazetteer.txt``, ``name_heads.txt``,
-``loanwords.txt``, ``stem_variants.tsv``.
+``loanwords.txt``, ``stem_variants.tsv``, ``stem_tie_roots.txt``.
 PySastrawi's root list is read from the installed package at run time.
 
 This is the only module of pidato that imports ``Sastrawi``; it does so lazily, on the
@@ -37,7 +37,7 @@ import functools
 import re
 from collections.abc import Iterable, Mapping
 
-from ._affix import FAILED, Analysis, pick, readings, settled
+from ._affix import FAILED, Analysis, favoured, pick, readings, settled
 from ._resources import read_lines, read_table
 from .errors import InputError, ResourceError
 
@@ -267,6 +267,9 @@ class Stemmer:
         self._protected = frozenset(protected)
         self._names_whole, self._names_parts = _gazetteer()
         self._name_heads = frozenset(w.lower() for w in read_lines("name_heads.txt"))
+        self._tie_ranks: dict[str, int] = {}
+        for rank, root in enumerate(read_lines("stem_tie_roots.txt")):
+            self._tie_ranks.setdefault(root.lower(), rank)
         self._variant_forms = _variant_forms()
         self._analyses: dict[str, Analysis] = {}
         self._sastrawi = None  # built on first need: most words never need it
@@ -398,9 +401,13 @@ class Stemmer:
         if len(word) <= 3 or word in self._roots:
             return Analysis(word, (), (), 0, 0)
         options = readings(word, self._roots)
-        # PySastrawi's root is kept unless a reading needs fewer affixes; when the
+        # A common root of stem_tie_roots.txt wins a tie between roots; otherwise
+        # PySastrawi's root is kept unless a reading needs fewer affixes. When the
         # cheapest reading is unique, nothing PySastrawi says can change the result.
-        if self._consult_always:
+        common = favoured(options, self._tie_ranks) if options else None
+        if common is not None:
+            ana = pick(options, common)
+        elif self._consult_always:
             ana = pick(options, self._sastrawi_root(word))
         elif options:
             ana = settled(options) or pick(options, self._sastrawi_root(word))

@@ -23,6 +23,13 @@ _INVALID_CONFIX = frozenset(
     {("ber", "i"), ("di", "an"), ("ke", "i"), ("ke", "kan"), ("me", "an"), ("pe", "kan"),
      ("se", "i"), ("se", "kan"), ("ter", "an")}
 )
+# Prefixes that never stand inside another (di-, meN-, ku-/kau- open the word), and
+# outer-inner pairs that Indonesian never stacks (ber-se-, ber-ter-, ter-ber-, se-ber-).
+_OUTER_ONLY = frozenset({"di", "me", "ku"})
+_INVALID_STACKS = frozenset(
+    {("ber", "se"), ("ber", "ter"), ("ber", "ber"), ("ter", "ber"), ("ter", "ter"),
+     ("se", "ber"), ("se", "ter")}
+)
 # Nominal confixes are one morpheme: ke-an, peN-an, per-an cost as one affix.
 _NOMINAL_CONFIX_PREFIXES = frozenset({"ke", "pe", "per"})
 _MAX_PREFIXES = 3
@@ -182,11 +189,24 @@ def readings(word: str, roots: Container[str]) -> list[Analysis]:
             if deriv is not None and (outer, deriv) in _INVALID_CONFIX:
                 continue
             raw = scost + pcost
+            if len(pres) > 1 and not _stackable(pres):
+                raw += 1  # a stack Indonesian does not build loses to any other reading
             if deriv == "an" and outer in _NOMINAL_CONFIX_PREFIXES:
                 out.append(Analysis(root, pres, sufs, raw - 1, raw))
             else:
                 out.append(Analysis(root, pres, sufs, raw, raw))
     return out
+
+
+def _stackable(pres: tuple[str, ...]) -> bool:
+    """Whether prefixes can stand in this order (*ber-ke-*, *memper-*, *keber-*; not
+    *ber-se-*: *berseberangan* is ber- + seberang + -an, not ber- + se- + berangan).
+    A stack that fails costs one affix more: it still reaches a root when nothing else
+    does (*dimengerti*, with the lexicalised *mengerti*)."""
+    for outer, inner in zip(pres, pres[1:]):
+        if inner in _OUTER_ONLY or (outer, inner) in _INVALID_STACKS:
+            return False
+    return True
 
 
 def _prefix_readings(

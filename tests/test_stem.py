@@ -281,6 +281,17 @@ def test_heads_of_names_kept_whole_inside_a_sentence_only(word, root):
     assert stem(word.lower()) == root
 
 
+@pytest.mark.parametrize("word", ["sebelumnya", "selanjutnya", "sebaiknya", "setidaknya",
+                                  "Sebenarnya"])
+def test_adverbs_of_se_nya_stay_whole(word):
+    assert stem(word) == word.lower()
+    assert stem_token(word, sentence_start=True) == word.lower()
+
+
+def test_se_without_nya_is_still_stripped():
+    assert stem("sebaik") == "baik" and stem("rumahnya") == "rumah"
+
+
 class _Counting(Stemmer):
     def __init__(self, **options):
         super().__init__(**options)

@@ -189,6 +189,14 @@ def _is_confident(ana: Analysis) -> bool:
     return bool(ana.prefixes) or ana.suffixes[:1] not in (("i",), ("kan",), ("in",))
 
 
+def _is_adverb(ana: Analysis) -> bool:
+    """Whether the word is an adverb of the confix se-...-nya (*sebelumnya*,
+    *selanjutnya*, *sebaiknya*, *setidaknya*, *sesungguhnya*): a word of its own whose
+    meaning is not its root's, kept whole like the function words of
+    ``stem_overrides.tsv`` (TBBBI: se-...-nya makes adverbs)."""
+    return ana.prefixes == ("se",) and ana.suffixes == ("nya",)
+
+
 class Stemmer:
     """A configurable Indonesian stemmer (PySastrawi plus pidato's rules).
 
@@ -364,7 +372,9 @@ class Stemmer:
         if not form.startswith(_PREFIX_STARTS) and not form.endswith(_DERIVING_ENDINGS):
             return low  # no prefix and no suffix that alone makes a derivation: no search needed
         ana = self._analyse(form)
-        return self._compounds.get(ana.root, ana.root) if _is_confident(ana) else low
+        if not _is_confident(ana) or _is_adverb(ana):
+            return low
+        return self._compounds.get(ana.root, ana.root)
 
     def _stem_lower(self, low: str) -> str:
         if low in self._table:
@@ -373,7 +383,10 @@ class Stemmer:
             return low
         if "-" in low:
             return self._stem_hyphenated(low)
-        root = self._analyse(self._variant_forms.get(low, low)).root
+        ana = self._analyse(self._variant_forms.get(low, low))
+        if _is_adverb(ana):
+            return low
+        root = ana.root
         return self._compounds.get(root, root)
 
     def _stem_hyphenated(self, low: str) -> str:

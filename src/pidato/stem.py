@@ -177,15 +177,17 @@ def _is_confident(ana: Analysis) -> bool:
     *Alimin*: names end so);
     not peN-, ke- or se- without a suffix (*Penduduk*, *Kesanga*), which build names,
     while the verb-forming meN-, di-, ber-, ter-, per- are stripped (*Melihat*). A
-    particle -pun is split off any word (*Andipun*)."""
+    particle -pun is split off any word (*Andipun*); a doubled se- makes no name
+    (*Seseorang*)."""
     if ana.suffixes[-1:] == ("pun",) and not ana.prefixes and ana.cost != FAILED:
         return True
     if ana.cost in (0, FAILED) or len(ana.root) < _MIN_ROOT_WITHOUT_CONTEXT:
         return False
     if _LOAN_SUFFIXES.intersection(ana.suffixes) or {"infix", "redup"}.intersection(ana.prefixes):
         return False
-    if not ana.suffixes:  # a prefix alone: only a verb-forming one (Melihat, Diberi)
-        return ana.prefixes[0] in _VERBAL_PREFIXES
+    if not ana.suffixes:  # a prefix alone: a verb-forming one (Melihat, Diberi), or
+        # se- doubled, which makes indefinite pronouns and adverbs (Seseorang, Sesekali)
+        return ana.prefixes[0] in _VERBAL_PREFIXES or ana.prefixes[:2] == ("se", "se")
     return bool(ana.prefixes) or ana.suffixes[:1] not in (("i",), ("kan",), ("in",))
 
 

@@ -292,15 +292,9 @@ def test_se_without_nya_is_still_stripped():
     assert stem("sebaik") == "baik" and stem("rumahnya") == "rumah"
 
 
-@pytest.mark.parametrize(("word", "root"), [("Pengadaan", "ada"), ("Keadaan", "ada"),
-                                            ("Diakui", "aku"), ("Pengaduan", "adu")])
-def test_capitalised_three_letter_root_inside_a_confix_is_stemmed(word, root):
-    assert stem(word) == root
-
-
-@pytest.mark.parametrize("word", ["Seturan", "Perpani"])  # se-an, per-i: names are built so
-def test_capitalised_three_letter_root_outside_those_confixes_stays_whole(word):
-    assert stem(word) == word.lower()
+def test_heads_of_names_are_found_under_a_variant_spelling():
+    assert normalize_variant("kementrian") == "kementerian"
+    assert stem("Kementrian") == "kementrian" and stem("kementrian") == "menteri"
 
 
 class _Counting(Stemmer):

@@ -52,12 +52,6 @@ _VOWELS_BUT_E = frozenset("aiou")
 # word even without a suffix; peN-, ke-, se- alone build names and are not.
 _VERBAL_PREFIXES = frozenset({"me", "di", "ber", "ter", "per"})
 _MIN_ROOT_WITHOUT_CONTEXT = 4
-# Confixes around which a capitalised word's root may have three letters: the nominal
-# ke-an, peN-an and the verbal meN-kan, meN-i, di-kan, di-i (names are not built so).
-_SHORT_ROOT_CONFIXES = frozenset(
-    {(("ke",), ("an",)), (("pe",), ("an",)), (("me",), ("kan",)), (("me",), ("i",)),
-     (("di",), ("kan",)), (("di",), ("i",))}
-)
 # What a capitalised word must start or end with for :func:`_is_confident` to hold:
 # the written forms of every prefix (meN-, di-, ber-, ter-, peN-/per-, ke-, se-), and
 # the suffixes that make a derivation without a prefix (-an, possessives, particles).
@@ -178,9 +172,7 @@ def _remember(cache: dict, key: str, value: object) -> None:
 
 def _is_confident(ana: Analysis) -> bool:
     """Whether a capitalised word's analysis is a derivation, not a name that looks
-    like one: a root of 4+ letters, or of 3 inside the confixes ke-an, peN-an, meN-kan,
-    meN-i, di-kan, di-i (*Pengadaan*, *Diakui*); no loan suffix, infix or partial
-    reduplication;
+    like one: a root of 4+ letters; no loan suffix, infix or partial reduplication;
     not a suffix -i, -kan or colloquial -in alone (*Kutai*, *Bekasi*, *Susukan*,
     *Alimin*: names end so);
     not peN-, ke- or se- without a suffix (*Penduduk*, *Kesanga*), which build names,
@@ -191,8 +183,8 @@ def _is_confident(ana: Analysis) -> bool:
         return True
     if ana.cost in (0, FAILED):
         return False
-    if len(ana.root) < _MIN_ROOT_WITHOUT_CONTEXT and (ana.prefixes[:1], ana.suffixes[:1]) not in _SHORT_ROOT_CONFIXES:
-        return False  # a short root only inside a confix (Pengadaan, Keadaan, Diakui)
+    if len(ana.root) < _MIN_ROOT_WITHOUT_CONTEXT:
+        return False
     if _LOAN_SUFFIXES.intersection(ana.suffixes) or {"infix", "redup"}.intersection(ana.prefixes):
         return False
     if not ana.suffixes:  # a prefix alone: a verb-forming one (Melihat, Diberi), or

@@ -229,7 +229,8 @@ def _prefix_readings(
 def _prefix_options(w: str) -> list[tuple[str, str, int]]:
     """Every (prefix label, remainder, cost) reading of the start of ``w``.
 
-    Unproductive or rare patterns (infixes, partial reduplication, menge-) cost 2.
+    Unproductive or rare patterns (infixes, partial reduplication, menge- before a
+    root of more than three letters) cost 2.
     """
     out: list[tuple[str, str, int]] = []
     add = out.append
@@ -281,7 +282,9 @@ def _nasal_options(label: str, r: str, add: Callable[[tuple[str, str, int]], Non
             add((label, r2, 1))
             add((label, "k" + r2, 1))
             if r2[0] == "e":
-                add((label, r2[1:], 2))  # menge-bom, penge-cat
+                # menge-/penge- is the form before a one-syllable root (menge-cek,
+                # penge-bom): as cheap as meng- there, rare before longer roots
+                add((label, r2[1:], 1 if len(r2) == 4 else 2))
     elif r.startswith("ny") and len(r) > 3 and r[2] in _VOWELS:
         add((label, "s" + r[2:], 1))
     elif r0 == "n" and len(r) > 2:

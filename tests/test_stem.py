@@ -297,6 +297,16 @@ def test_heads_of_names_are_found_under_a_variant_spelling():
     assert stem("Kementrian") == "kementrian" and stem("kementrian") == "menteri"
 
 
+@pytest.mark.parametrize(("word", "root"), [("menunjukan", "tunjuk"), ("dimasukan", "masuk"),
+                                            ("menaikan", "naik")])
+def test_kan_after_a_root_in_k_written_with_one_k(word, root):
+    assert stem(word) == root
+
+
+def test_one_k_rule_only_for_words_without_a_reading():
+    assert stem("mengatakan") == "kata" and stem("tindakan") == "tindak"
+
+
 class _Counting(Stemmer):
     def __init__(self, **options):
         super().__init__(**options)

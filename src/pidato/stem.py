@@ -436,6 +436,12 @@ class Stemmer:
             shorter = self._analyse(word[:-2])
             if shorter.root != word[:-2]:
                 return shorter
+        if word.endswith("kan") and word[-4:-3] != "k" and len(word) > 6:
+            # menunjukan, dimasukan: -kan after a root in k written with one k (the
+            # reading root + -an is no confix after meN- or di-)
+            doubled = self._analyse(word[:-3] + "kkan")
+            if doubled.suffixes[:1] == ("kan",) and doubled.root.endswith("k"):
+                return doubled
         return _unknown_word(word, self._roots)
 
 

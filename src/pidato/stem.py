@@ -18,6 +18,11 @@ with the same result (``benchmarks/stem_agreement.py`` checks this on a news arc
 Results are cached per token as written, so running text costs one dict look-up per
 repeated token.
 
+Where readings with as few affixes reach different roots (*berupa*: ber- + upa or
+be- + rupa), a common root of ``stem_tie_roots.txt`` wins; otherwise PySastrawi's root.
+Adverbs of the confix se-...-nya (*sebelumnya*, *sebaiknya*) stay whole, like the
+function words of ``stem_overrides.tsv``.
+
 Compounds (``stem_compounds.txt``) are read as roots in their joined form, so every
 affixed form stems to the compound with its space (*pertanggungjawaban*,
 *bertanggungjawab* → "tanggung jawab"; *menindaklanjuti* → "tindak lanjut").

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as hs
 
-from pidato._affix import pick, readings, settled
+from pidato._affix import favoured, pick, readings, settled
 from pidato.errors import InputError
 from pidato.stem import Stemmer, _ExactStemmer, normalize_variant, stem, stem_token
 
@@ -248,6 +248,65 @@ def test_pysastrawi_breaks_ties(word, root):
     assert stem(word) == root
 
 
+@pytest.mark.parametrize(
+    ("word", "root"),
+    [("berupa", "rupa"), ("gerakan", "gerak"), ("pergerakan", "gerak"), ("masakan", "masak"),
+     ("perasaan", "rasa"), ("mengunjungi", "kunjung"), ("memasuki", "masuk"),
+     ("pasukan", "pasuk"), ("kesiapan", "siap")],  # not upa, gera, masa, asa, unjung, pasuk, ...
+)
+def test_common_root_wins_a_tie_between_roots(word, root):
+    assert stem(word) == root
+
+
+def test_tie_roots_decide_only_ties():
+    roots = frozenset({"layan", "rupa", "upa"})
+    assert favoured(readings("pelayanan", roots), {"layan": 0}) is None  # one root: no tie
+    assert favoured(readings("berupa", roots), {"rupa": 0}) == "rupa"
+    assert favoured(readings("berupa", roots), {}) is None
+
+
+@pytest.mark.parametrize(("word", "root"), [("berseberangan", "seberang"), ("kediaman", "diam"),
+                                            ("dimengerti", "erti")])
+def test_prefix_stacks_indonesian_does_not_build_cost_more(word, root):
+    # ber-se-berangan and ke-di-aman lose; di-meng-erti is the only reading, so it stands
+    assert stem(word) == root
+
+
+@pytest.mark.parametrize(("word", "root"), [("Gerakan", "gerak"), ("Kedokteran", "dokter"),
+                                            ("Perhubungan", "hubung")])
+def test_heads_of_names_kept_whole_inside_a_sentence_only(word, root):
+    assert stem(word) == word.lower()
+    assert stem_token(word, sentence_start=False) == word.lower()
+    assert stem_token(word, sentence_start=True) == root
+    assert stem(word.lower()) == root
+
+
+@pytest.mark.parametrize("word", ["sebelumnya", "selanjutnya", "sebaiknya", "setidaknya",
+                                  "Sebenarnya"])
+def test_adverbs_of_se_nya_stay_whole(word):
+    assert stem(word) == word.lower()
+    assert stem_token(word, sentence_start=True) == word.lower()
+
+
+def test_se_without_nya_is_still_stripped():
+    assert stem("sebaik") == "baik" and stem("rumahnya") == "rumah"
+
+
+def test_heads_of_names_are_found_under_a_variant_spelling():
+    assert normalize_variant("kementrian") == "kementerian"
+    assert stem("Kementrian") == "kementrian" and stem("kementrian") == "menteri"
+
+
+@pytest.mark.parametrize(("word", "root"), [("menunjukan", "tunjuk"), ("dimasukan", "masuk"),
+                                            ("menaikan", "naik")])
+def test_kan_after_a_root_in_k_written_with_one_k(word, root):
+    assert stem(word) == root
+
+
+def test_one_k_rule_only_for_words_without_a_reading():
+    assert stem("mengatakan") == "kata" and stem("tindakan") == "tindak"
+
+
 class _Counting(Stemmer):
     def __init__(self, **options):
         super().__init__(**options)
@@ -276,7 +335,8 @@ def exact():
     ["pelayanan", "memberikan", "kedua", "berimanlah", "menerangi", "kesepersepuluhnya", "rerata",
      "pelukis", "wartawan", "pelayananan", "mempertanyakan", "Melihat", "Pendidikan", "Perekonomian",
      "Berada", "Kedua", "meniru-nirukan", "kebijakan-kebijakan", "sebagai", "bagian", "idealisme",
-     "berikan", "menikah", "relawan", "Peningkatan", "PELAYANAN", "Andipun", "dengerin", "duniawi"],
+     "berikan", "menikah", "relawan", "Peningkatan", "PELAYANAN", "Andipun", "dengerin", "duniawi",
+     "berupa", "pergerakan", "perbankan", "berseberangan", "Gerakan", "memasuki"],
 )
 def test_fast_path_agrees_with_reference(word, exact):
     assert stem(word) == exact.stem(word)

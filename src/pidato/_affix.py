@@ -12,16 +12,23 @@ choice, so that the caller consults PySastrawi only for the few words where it c
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Mapping
 from typing import NamedTuple
 
-__all__ = ["FAILED", "Analysis", "pick", "prefer", "readings", "settled"]
+__all__ = ["FAILED", "Analysis", "favoured", "pick", "prefer", "readings", "settled"]
 
 _VOWELS = frozenset("aeiou")
 # Outer prefix and derivational suffix that never combine (Indonesian confixes).
 _INVALID_CONFIX = frozenset(
     {("ber", "i"), ("di", "an"), ("ke", "i"), ("ke", "kan"), ("me", "an"), ("pe", "kan"),
      ("se", "i"), ("se", "kan"), ("ter", "an")}
+)
+# Prefixes that never stand inside another (di-, meN-, ku-/kau- open the word), and
+# outer-inner pairs that Indonesian never stacks (ber-se-, ber-ter-, ter-ber-, se-ber-).
+_OUTER_ONLY = frozenset({"di", "me", "ku"})
+_INVALID_STACKS = frozenset(
+    {("ber", "se"), ("ber", "ter"), ("ber", "ber"), ("ter", "ber"), ("ter", "ter"),
+     ("se", "ber"), ("se", "ter")}
 )
 # Nominal confixes are one morpheme: ke-an, peN-an, per-an cost as one affix.
 _NOMINAL_CONFIX_PREFIXES = frozenset({"ke", "pe", "per"})
@@ -99,6 +106,24 @@ def prefer(options: list[Analysis], chosen: Analysis) -> Analysis:
     return chosen
 
 
+def favoured(options: list[Analysis], ranks: Mapping[str, int]) -> str | None:
+    """The root of ``ranks`` (lower rank first) among roots that tie, or None when no
+    two roots tie or none of the tied ones is ranked.
+
+    Roots tie where :func:`pick` would follow PySastrawi: the first cheapest reading's
+    root and every root with a reading as cheap (same cost, or no larger raw count).
+    There the root list cannot choose (*berupa*: ber- + upa or be- + rupa;
+    *pergerakan*: per-gerak-an or per-gera-kan); a list of common roots can.
+    """
+    best = min(options, key=_rank)
+    tied = {best.root}
+    tied.update(a.root for a in options if a.cost == best.cost or a.raw <= best.raw)
+    if len(tied) < 2:
+        return None
+    ranked = [r for r in tied if r in ranks]
+    return min(ranked, key=ranks.__getitem__) if ranked else None
+
+
 def settled(options: list[Analysis]) -> Analysis | None:
     """The reading :func:`pick` returns whatever PySastrawi answers, or None.
 
@@ -164,11 +189,24 @@ def readings(word: str, roots: Container[str]) -> list[Analysis]:
             if deriv is not None and (outer, deriv) in _INVALID_CONFIX:
                 continue
             raw = scost + pcost
+            if len(pres) > 1 and not _stackable(pres):
+                raw += 1  # a stack Indonesian does not build loses to any other reading
             if deriv == "an" and outer in _NOMINAL_CONFIX_PREFIXES:
                 out.append(Analysis(root, pres, sufs, raw - 1, raw))
             else:
                 out.append(Analysis(root, pres, sufs, raw, raw))
     return out
+
+
+def _stackable(pres: tuple[str, ...]) -> bool:
+    """Whether prefixes can stand in this order (*ber-ke-*, *memper-*, *keber-*; not
+    *ber-se-*: *berseberangan* is ber- + seberang + -an, not ber- + se- + berangan).
+    A stack that fails costs one affix more: it still reaches a root when nothing else
+    does (*dimengerti*, with the lexicalised *mengerti*)."""
+    for outer, inner in zip(pres, pres[1:]):
+        if inner in _OUTER_ONLY or (outer, inner) in _INVALID_STACKS:
+            return False
+    return True
 
 
 def _prefix_readings(
@@ -191,7 +229,8 @@ def _prefix_readings(
 def _prefix_options(w: str) -> list[tuple[str, str, int]]:
     """Every (prefix label, remainder, cost) reading of the start of ``w``.
 
-    Unproductive or rare patterns (infixes, partial reduplication, menge-) cost 2.
+    Unproductive or rare patterns (infixes, partial reduplication, menge- before a
+    root of more than three letters) cost 2.
     """
     out: list[tuple[str, str, int]] = []
     add = out.append
@@ -243,7 +282,9 @@ def _nasal_options(label: str, r: str, add: Callable[[tuple[str, str, int]], Non
             add((label, r2, 1))
             add((label, "k" + r2, 1))
             if r2[0] == "e":
-                add((label, r2[1:], 2))  # menge-bom, penge-cat
+                # menge-/penge- is the form before a one-syllable root (menge-cek,
+                # penge-bom): as cheap as meng- there, rare before longer roots
+                add((label, r2[1:], 1 if len(r2) == 4 else 2))
     elif r.startswith("ny") and len(r) > 3 and r[2] in _VOWELS:
         add((label, "s" + r[2:], 1))
     elif r0 == "n" and len(r) > 2:

@@ -18,13 +18,18 @@ with the same result (``benchmarks/stem_agreement.py`` checks this on a news arc
 Results are cached per token as written, so running text costs one dict look-up per
 repeated token.
 
+Where readings with as few affixes reach different roots (*berupa*: ber- + upa or
+be- + rupa), a common root of ``stem_tie_roots.txt`` wins; otherwise PySastrawi's root.
+Adverbs of the confix se-...-nya (*sebelumnya*, *sebaiknya*) stay whole, like the
+function words of ``stem_overrides.tsv``.
+
 Compounds (``stem_compounds.txt``) are read as roots in their joined form, so every
 affixed form stems to the compound with its space (*pertanggungjawaban*,
 *bertanggungjawab* → "tanggung jawab"; *menindaklanjuti* → "tindak lanjut").
 
 Bundled tables (``pidato/data``): ``stem_overrides.tsv``, ``stem_roots_add.txt``,
 ``stem_roots_remove.txt``, ``stem_compounds.txt``, ``gazetteer.txt``, ``name_heads.txt``,
-``loanwords.txt``, ``stem_variants.tsv``.
+``loanwords.txt``, ``stem_variants.tsv``, ``stem_tie_roots.txt``.
 PySastrawi's root list is read from the installed package at run time.
 
 This is the only module of pidato that imports ``Sastrawi``; it does so lazily, on the
@@ -37,7 +42,7 @@ import functools
 import re
 from collections.abc import Iterable, Mapping
 
-from ._affix import FAILED, Analysis, pick, readings, settled
+from ._affix import FAILED, Analysis, favoured, pick, readings, settled
 from ._resources import read_lines, read_table
 from .errors import InputError, ResourceError
 
@@ -177,16 +182,28 @@ def _is_confident(ana: Analysis) -> bool:
     *Alimin*: names end so);
     not peN-, ke- or se- without a suffix (*Penduduk*, *Kesanga*), which build names,
     while the verb-forming meN-, di-, ber-, ter-, per- are stripped (*Melihat*). A
-    particle -pun is split off any word (*Andipun*)."""
+    particle -pun is split off any word (*Andipun*); a doubled se- makes no name
+    (*Seseorang*)."""
     if ana.suffixes[-1:] == ("pun",) and not ana.prefixes and ana.cost != FAILED:
         return True
-    if ana.cost in (0, FAILED) or len(ana.root) < _MIN_ROOT_WITHOUT_CONTEXT:
+    if ana.cost in (0, FAILED):
+        return False
+    if len(ana.root) < _MIN_ROOT_WITHOUT_CONTEXT:
         return False
     if _LOAN_SUFFIXES.intersection(ana.suffixes) or {"infix", "redup"}.intersection(ana.prefixes):
         return False
-    if not ana.suffixes:  # a prefix alone: only a verb-forming one (Melihat, Diberi)
-        return ana.prefixes[0] in _VERBAL_PREFIXES
+    if not ana.suffixes:  # a prefix alone: a verb-forming one (Melihat, Diberi), or
+        # se- doubled, which makes indefinite pronouns and adverbs (Seseorang, Sesekali)
+        return ana.prefixes[0] in _VERBAL_PREFIXES or ana.prefixes[:2] == ("se", "se")
     return bool(ana.prefixes) or ana.suffixes[:1] not in (("i",), ("kan",), ("in",))
+
+
+def _is_adverb(ana: Analysis) -> bool:
+    """Whether the word is an adverb of the confix se-...-nya (*sebelumnya*,
+    *selanjutnya*, *sebaiknya*, *setidaknya*, *sesungguhnya*): a word of its own whose
+    meaning is not its root's, kept whole like the function words of
+    ``stem_overrides.tsv`` (TBBBI: se-...-nya makes adverbs)."""
+    return ana.prefixes == ("se",) and ana.suffixes == ("nya",)
 
 
 class Stemmer:
@@ -267,6 +284,9 @@ class Stemmer:
         self._protected = frozenset(protected)
         self._names_whole, self._names_parts = _gazetteer()
         self._name_heads = frozenset(w.lower() for w in read_lines("name_heads.txt"))
+        self._tie_ranks: dict[str, int] = {}
+        for rank, root in enumerate(read_lines("stem_tie_roots.txt")):
+            self._tie_ranks.setdefault(root.lower(), rank)
         self._variant_forms = _variant_forms()
         self._analyses: dict[str, Analysis] = {}
         self._sastrawi = None  # built on first need: most words never need it
@@ -352,16 +372,18 @@ class Stemmer:
             return self._table[low]
         if sentence_start and not word.isupper():
             return self._stem_lower(low)
-        if low in self._name_heads:
+        form = self._variant_forms.get(low, low)
+        if form in self._name_heads:
             return low  # Kerajaan, Pelabuhan, Perguruan: heads of names
         # Elsewhere a capital may mark a name, a heading or an acronym. A capital is
         # no evidence of a name when the word is a confident derivation of a root of
         # the dictionary: stem it like its lowercase form; keep the rest whole.
-        form = self._variant_forms.get(low, low)
         if not form.startswith(_PREFIX_STARTS) and not form.endswith(_DERIVING_ENDINGS):
             return low  # no prefix and no suffix that alone makes a derivation: no search needed
         ana = self._analyse(form)
-        return self._compounds.get(ana.root, ana.root) if _is_confident(ana) else low
+        if not _is_confident(ana) or _is_adverb(ana):
+            return low
+        return self._compounds.get(ana.root, ana.root)
 
     def _stem_lower(self, low: str) -> str:
         if low in self._table:
@@ -370,7 +392,10 @@ class Stemmer:
             return low
         if "-" in low:
             return self._stem_hyphenated(low)
-        root = self._analyse(self._variant_forms.get(low, low)).root
+        ana = self._analyse(self._variant_forms.get(low, low))
+        if _is_adverb(ana):
+            return low
+        root = ana.root
         return self._compounds.get(root, root)
 
     def _stem_hyphenated(self, low: str) -> str:
@@ -398,9 +423,13 @@ class Stemmer:
         if len(word) <= 3 or word in self._roots:
             return Analysis(word, (), (), 0, 0)
         options = readings(word, self._roots)
-        # PySastrawi's root is kept unless a reading needs fewer affixes; when the
+        # A common root of stem_tie_roots.txt wins a tie between roots; otherwise
+        # PySastrawi's root is kept unless a reading needs fewer affixes. When the
         # cheapest reading is unique, nothing PySastrawi says can change the result.
-        if self._consult_always:
+        common = favoured(options, self._tie_ranks) if options else None
+        if common is not None:
+            ana = pick(options, common)
+        elif self._consult_always:
             ana = pick(options, self._sastrawi_root(word))
         elif options:
             ana = settled(options) or pick(options, self._sastrawi_root(word))
@@ -412,6 +441,12 @@ class Stemmer:
             shorter = self._analyse(word[:-2])
             if shorter.root != word[:-2]:
                 return shorter
+        if word.endswith("kan") and word[-4:-3] != "k" and len(word) > 6:
+            # menunjukan, dimasukan: -kan after a root in k written with one k (the
+            # reading root + -an is no confix after meN- or di-)
+            doubled = self._analyse(word[:-3] + "kkan")
+            if doubled.suffixes[:1] == ("kan",) and doubled.root.endswith("k"):
+                return doubled
         return _unknown_word(word, self._roots)
 
 

@@ -75,20 +75,20 @@ class TfidfTable:
     def stem_rows(self, docs: Iterable[list[str]]) -> list[tuple[list[int], list[float]]]:
         """The rows of :meth:`transform` of ``ngrams(stems)`` for each list of stems, as
         (columns in order, weights), without building the bigrams that cannot be in the
-        vocabulary (a bigram found in ``min_df`` passages has both its words in at least
-        as many, so a bigram is looked up only when both words are terms)."""
-        if not self._closed_under_parts():
-            return self._weights([self._counts(ngrams(stems)) for stems in docs])
+        vocabulary: "a b" is looked up only when ``a`` opens and ``b`` closes some term
+        at a space (a stem may hold a space itself: "tanggung jawab"). Column counts are
+        kept in order of first occurrence, as :meth:`_counts` of the n-grams keeps them,
+        so the weights are equal to the last bit."""
         index = self.index
+        opens, closes = self._term_parts()
         rows = []
         for stems in docs:
             counts: dict[int, int] = {}
-            known = list(map(index.get, stems))
-            for j in known:
+            for j in map(index.get, stems):
                 if j is not None:
                     counts[j] = counts.get(j, 0) + 1
-            for a, b, ja, jb in zip(stems, stems[1:], known, known[1:]):
-                if ja is not None and jb is not None:
+            for a, b in zip(stems, stems[1:]):
+                if a in opens and b in closes:
                     j = index.get(f"{a} {b}")
                     if j is not None:
                         counts[j] = counts.get(j, 0) + 1
@@ -100,12 +100,14 @@ class TfidfTable:
         index = self.index
         return {index[t]: c for t, c in Counter(terms).items() if t in index}
 
-    def _closed_under_parts(self) -> bool:
-        """Is each word of every bigram in the vocabulary a term too (true of :meth:`build`)?"""
-        if not hasattr(self, "_closed"):
-            index = self.index
-            self._closed = all(part in index for term in self.vocabulary if " " in term for part in term.split(" "))
-        return self._closed
+    def _term_parts(self) -> tuple[frozenset[str], frozenset[str]]:
+        """What comes before and after each space of the terms that hold one: the
+        words that can open and close a bigram term."""
+        if not hasattr(self, "_parts"):
+            cuts = [(term[:i], term[i + 1:]) for term in self.vocabulary
+                    for i, c in enumerate(term) if c == " "]
+            self._parts = (frozenset(a for a, _ in cuts), frozenset(b for _, b in cuts))
+        return self._parts
 
     def _weights(self, counts: list[dict[int, int]]) -> list[tuple[list[int], list[float]]]:
         """Sublinear term frequency times idf, each row scaled to unit length; ``counts``

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import chain
 from operator import mul
 from typing import TYPE_CHECKING
 
@@ -74,24 +75,16 @@ class TfidfTable:
 
     def stem_rows(self, docs: Iterable[list[str]]) -> list[tuple[list[int], list[float]]]:
         """The rows of :meth:`transform` of ``ngrams(stems)`` for each list of stems, as
-        (columns in order, weights), without building the bigrams that cannot be in the
-        vocabulary: "a b" is looked up only when ``a`` opens and ``b`` closes some term
-        at a space (a stem may hold a space itself: "tanggung jawab"). Column counts are
-        kept in order of first occurrence, as :meth:`_counts` of the n-grams keeps them,
-        so the weights are equal to the last bit."""
-        index = self.index
-        opens, closes = self._term_parts()
+        (columns in order, weights). The n-grams are looked up and counted by the
+        interpreter's own loops (``map``, ``Counter``), not one Python step per term;
+        counts keep the order of first occurrence, as :meth:`_counts` does, so the
+        weights are equal to the last bit."""
+        get = self.index.get
+        join = " ".join
         rows = []
         for stems in docs:
-            counts: dict[int, int] = {}
-            for j in map(index.get, stems):
-                if j is not None:
-                    counts[j] = counts.get(j, 0) + 1
-            for a, b in zip(stems, stems[1:]):
-                if a in opens and b in closes:
-                    j = index.get(f"{a} {b}")
-                    if j is not None:
-                        counts[j] = counts.get(j, 0) + 1
+            counts = Counter(chain(map(get, stems), map(get, map(join, zip(stems, stems[1:])))))
+            counts.pop(None, None)
             rows.append(counts)
         return self._weights(rows)
 
@@ -99,15 +92,6 @@ class TfidfTable:
         """Term counts by column, in order of first occurrence; terms outside the vocabulary dropped."""
         index = self.index
         return {index[t]: c for t, c in Counter(terms).items() if t in index}
-
-    def _term_parts(self) -> tuple[frozenset[str], frozenset[str]]:
-        """What comes before and after each space of the terms that hold one: the
-        words that can open and close a bigram term."""
-        if not hasattr(self, "_parts"):
-            cuts = [(term[:i], term[i + 1:]) for term in self.vocabulary
-                    for i, c in enumerate(term) if c == " "]
-            self._parts = (frozenset(a for a, _ in cuts), frozenset(b for _, b in cuts))
-        return self._parts
 
     def _weights(self, counts: list[dict[int, int]]) -> list[tuple[list[int], list[float]]]:
         """Sublinear term frequency times idf, each row scaled to unit length; ``counts``

@@ -160,7 +160,11 @@ def lexicon_rows(evidence: Iterable[list]) -> np.ndarray:
     from .lexicon import theme_scores
 
     out = []
+    none = [0.0] * len(LEXICON_FEATURES)  # a passage without hits (most of them): log1p(0) and max() of nothing
     for hits in evidence:
+        if not hits:
+            out.append(none)
+            continue
         total = theme_scores(hits)
         best = {t: max((e.weight for e in hits if e.theme == t), default=0.0) for t in THEMES}
         out.append([math.log1p(total[t]) for t in THEMES] + [best[t] for t in THEMES])

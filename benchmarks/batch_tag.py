@@ -3,6 +3,8 @@
     .venv/bin/python benchmarks/batch_tag.py [--docs 4867] [--repeat 3]   # speed, about 5 min
     .venv/bin/python benchmarks/batch_tag.py --memory                     # + 10k and 100k documents, about 10 min
     .venv/bin/python benchmarks/batch_tag.py --corpus --docs 1000         # the bundled corpus, repeated
+    .venv/bin/python benchmarks/batch_tag.py --docs 1000 --start 2000     # archive documents 2,000-2,999
+    .venv/bin/python benchmarks/batch_tag.py --docs 1000 --against ../other/src   # against another checkout, by turns
 
 Documents come from the real archive ``../shared/data/news/archive.jsonl`` when it is
 present (otherwise from the bundled corpus, repeated: a generated archive). Every
@@ -24,6 +26,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -58,11 +61,14 @@ print(json.dumps({"rc": code, "peak_mb": resource.getrusage(resource.RUSAGE_CHIL
 """
 
 
-def _documents(n: int, corpus: bool = False) -> list[dict]:
+def _documents(n: int, corpus: bool = False, start: int = 0) -> list[dict]:
     if ARCHIVE.exists() and not corpus:
         with ARCHIVE.open(encoding="utf-8") as fh:
             base = [json.loads(line) for line in fh]
         source = f"real archive ({ARCHIVE.name}, {len(base):,} documents)"
+        if start:
+            base = base[start:] + base[:start]  # from document `start` on, in archive order
+            source += f", from document {start:,}"
     else:
         base = [{"id": p.stem, "text": p.read_text(encoding="utf-8")}
                 for p in sorted((ROOT / "corpus" / "texts").glob("*.txt"))]
@@ -82,19 +88,19 @@ def _write(docs: list[dict], path: Path) -> Path:
     return path
 
 
-def _pidato(src: Path, out: Path, workers: int) -> float:
+def _pidato(src: Path, out: Path, workers: int, env: dict | None = None) -> float:
     t0 = time.perf_counter()
     result = subprocess.run([*PIDATO, "tag", str(src), "-o", str(out), "--id-field", "id", "--workers",
-                             str(workers), "--quiet", "--force"], capture_output=True, text=True)
+                             str(workers), "--quiet", "--force"], capture_output=True, text=True, env=env)
     if result.returncode not in (0, 1):
         raise SystemExit(result.stderr)
     return time.perf_counter() - t0
 
 
-def speed(n: int, tmp: Path, repeat: int, corpus: bool = False) -> None:
+def speed(n: int, tmp: Path, repeat: int, corpus: bool = False, start: int = 0) -> None:
     """``repeat`` rounds of baseline, 1 worker, 2 workers, one after the other (the
     machine's speed drifts between runs); the medians and each round's ratios."""
-    src = _write(_documents(n, corpus), tmp / "docs.jsonl")
+    src = _write(_documents(n, corpus, start), tmp / "docs.jsonl")
     names = ["baseline: PySastrawi stem + default tagger per document", "pidato tag, 1 worker",
              "pidato tag, 2 workers"]
     rates: list[list[float]] = [[], [], []]
@@ -113,6 +119,46 @@ def speed(n: int, tmp: Path, repeat: int, corpus: bool = False) -> None:
     print(f"2 workers vs 1: {med[2] / med[1]:.2f}x")
     same = (tmp / "out1.parquet").read_bytes() == (tmp / "out2.parquet").read_bytes()
     print(f"outputs of 1 and 2 workers identical: {same}")
+
+
+def _baseline(src: Path, env: dict | None = None) -> float:
+    base = json.loads(subprocess.run([sys.executable, "-c", BASELINE, str(src)], capture_output=True, text=True,
+                                     check=True, env=env).stdout)
+    return base["docs"] / base["seconds"]
+
+
+def against(n: int, tmp: Path, repeat: int, other: Path, start: int = 0) -> None:
+    """The comparison of :func:`speed` for this checkout and another pidato (``other``, a
+    ``src`` folder put first on PYTHONPATH), run by turns within each round (which goes
+    first alternates); each round's docs/s of both and this checkout's speed as a share
+    of the other's, then the medians."""
+    src = _write(_documents(n, False, start), tmp / "docs.jsonl")
+    plain = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    envs = {"this": plain, "other": {**plain, "PYTHONPATH": str(other)}}
+    kinds = ("baseline", "1 worker", "2 workers")
+    rates: dict[tuple[str, str], list[float]] = {(w, k): [] for w in envs for k in kinds}
+    print(f"this checkout: {ROOT / 'src'}; other: {other}")
+    for r in range(repeat):
+        order = ("this", "other") if r % 2 == 0 else ("other", "this")
+        for kind in kinds:
+            for who in order:
+                rate = (_baseline(src, envs[who]) if kind == "baseline" else
+                        n / _pidato(src, tmp / f"{who}.parquet", int(kind[0]), envs[who]))
+                rates[who, kind].append(rate)
+        print(f"round {r + 1}: " + "; ".join(
+            f"{k} {rates['this', k][-1]:.1f} / {rates['other', k][-1]:.1f} docs/s "
+            f"({rates['this', k][-1] / rates['other', k][-1]:.2f})" for k in kinds)
+            + "; vs baseline: this " + " ".join(f"{rates['this', k][-1] / rates['this', 'baseline'][-1]:.2f}x"
+                                                for k in kinds[1:])
+            + ", other " + " ".join(f"{rates['other', k][-1] / rates['other', 'baseline'][-1]:.2f}x"
+                                     for k in kinds[1:]), flush=True)
+    print(f"\n{'median of ' + str(repeat) + ' rounds':24s} {'this docs/s':>12s} {'other docs/s':>13s} "
+          f"{'this/other':>11s} {'this vs base':>13s} {'other vs base':>14s}")
+    for k in kinds:
+        t, o = (statistics.median(rates[w, k]) for w in envs)
+        share = statistics.median(a / b for a, b in zip(rates["this", k], rates["other", k]))
+        vs = [statistics.median(a / b for a, b in zip(rates[w, k], rates[w, "baseline"])) for w in envs]
+        print(f"{k:24s} {t:12.1f} {o:13.1f} {share:11.2f} {vs[0]:12.2f}x {vs[1]:13.2f}x")
 
 
 def memory(tmp: Path) -> None:
@@ -134,10 +180,18 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=4867, help="documents for the speed comparison")
     ap.add_argument("--repeat", type=int, default=3, help="rounds of the speed comparison (medians are reported)")
     ap.add_argument("--corpus", action="store_true", help="the bundled corpus, repeated, even when the archive is there")
+    ap.add_argument("--start", type=int, default=0,
+                    help="archive document to start from (speed work profiled the first 2,000: --start 2000 "
+                         "measures documents it never looked at)")
+    ap.add_argument("--against", type=Path, metavar="SRC",
+                    help="compare with another pidato: the src folder of another checkout, run by turns")
     ap.add_argument("--memory", action="store_true", help="also measure peak memory at 10k and 100k documents")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        speed(args.docs, Path(tmp), args.repeat, args.corpus)
+        if args.against:
+            against(args.docs, Path(tmp), args.repeat, args.against.resolve(), args.start)
+        else:
+            speed(args.docs, Path(tmp), args.repeat, args.corpus, args.start)
         if args.memory:
             memory(Path(tmp))
 

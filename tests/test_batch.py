@@ -323,6 +323,20 @@ def test_language_check_counts_words_as_written_even_with_dotted_capital_i(text)
                                       f"Indonesian function words {ind:.0%}, English {eng:.0%}")
 
 
+@pytest.mark.parametrize("low", [
+    "pelayanan “publik” – cepat", "kafe dan café", "ﬁnal itu", "x² dan y₂", "\u216b ke 12", "kata_kunci 2024 a1b",
+    "kelvin \u212a", "abc\u00a0def", "",
+])
+def test_language_check_words_equal_the_letter_runs(low):
+    """The check's ASCII search of a text whose other characters are no letters finds
+    the runs of letters the general pattern finds."""
+    import re
+
+    from pidato.sources import _words
+
+    assert _words(low) == re.findall(r"[^\W\d_]+", low)
+
+
 def test_a_worker_imports_neither_pandas_nor_scipy(tmp_path):
     """Tagging and committing a chunk needs neither (importing them cost a worker 0.8 s)."""
     src = tmp_path / "docs.jsonl"

@@ -377,3 +377,23 @@ def test_batch_scores_equal_the_sparse_product_to_the_last_bit():
     sparse_product = feature_matrix(scorer.table_.matrix(rows), lex) @ scorer.coef_.T + scorer.intercept_
     assert np.array_equal(linear_scores(rows, lex, scorer.coef_, scorer.intercept_), sparse_product)
     assert linear_scores([], lex[:0], scorer.coef_, scorer.intercept_).shape == (0, 3)
+
+
+@pytest.mark.parametrize("stems", [
+    ["tanggung jawab", "layan", "publik", "tanggung", "jawab", "layan"],  # a compound stem and its two words
+    ["daya guna", "aparatur", "daya", "guna", "aparatur", "salah", "guna"],
+    ["layan", "layan", "layan", "cepat"],  # sublinear counts
+    ["kata", "asing"],  # no term at all
+    [],
+])
+def test_stem_rows_equal_the_rows_of_the_ngrams(stems):
+    """stem_rows counts without building the n-gram list; the weights must be those of
+    the n-grams' counts to the last bit, also where a stem holds a space and a bigram
+    term's words are no terms themselves ("daya guna aparatur")."""
+    from pidato.features import TfidfTable, ngrams
+
+    vocab = ["tanggung jawab", "tanggung jawab layan", "layan", "layan publik", "publik", "daya guna",
+             "daya guna aparatur", "salah guna", "cepat", "layan cepat", "guna"]
+    table = TfidfTable(vocab, [1.0 + k / 7 for k in range(len(vocab))])
+    expected = table._weights([table._counts(ngrams(stems))])
+    assert table.stem_rows([stems]) == expected

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .errors import InputError
+from .stem import _default as _default_stemmer
 from .stopwords import load_stopwords
 from .tokenize import Token, tokenize
 
@@ -105,13 +106,11 @@ class Analyzer:
     def _stem_of(self, word: str, opening: bool) -> str:
         """The stem a word token contributes, or "" when it is dropped (a stopword, no
         letter, or a stem that is a stopword)."""
-        from .stem import _default
-
         low = word.lower()
         stopwords = self._sw
         if low in stopwords or not (low.isalpha() or any(c.isalpha() for c in low)):
             return ""
-        s = _default().stem_token(word, sentence_start=opening) if self.stem else low
+        s = _default_stemmer().stem_token(word, sentence_start=opening) if self.stem else low
         return s if s and s not in stopwords else ""
 
 

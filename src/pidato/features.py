@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import chain
 from operator import mul
 from typing import TYPE_CHECKING
 
@@ -74,24 +75,16 @@ class TfidfTable:
 
     def stem_rows(self, docs: Iterable[list[str]]) -> list[tuple[list[int], list[float]]]:
         """The rows of :meth:`transform` of ``ngrams(stems)`` for each list of stems, as
-        (columns in order, weights), without building the bigrams that cannot be in the
-        vocabulary (a bigram found in ``min_df`` passages has both its words in at least
-        as many, so a bigram is looked up only when both words are terms)."""
-        if not self._closed_under_parts():
-            return self._weights([self._counts(ngrams(stems)) for stems in docs])
-        index = self.index
+        (columns in order, weights). The n-grams are looked up and counted by the
+        interpreter's own loops (``map``, ``Counter``), not one Python step per term;
+        counts keep the order of first occurrence, as :meth:`_counts` does, so the
+        weights are equal to the last bit."""
+        get = self.index.get
+        join = " ".join
         rows = []
         for stems in docs:
-            counts: dict[int, int] = {}
-            known = list(map(index.get, stems))
-            for j in known:
-                if j is not None:
-                    counts[j] = counts.get(j, 0) + 1
-            for a, b, ja, jb in zip(stems, stems[1:], known, known[1:]):
-                if ja is not None and jb is not None:
-                    j = index.get(f"{a} {b}")
-                    if j is not None:
-                        counts[j] = counts.get(j, 0) + 1
+            counts = Counter(chain(map(get, stems), map(get, map(join, zip(stems, stems[1:])))))
+            counts.pop(None, None)
             rows.append(counts)
         return self._weights(rows)
 
@@ -99,13 +92,6 @@ class TfidfTable:
         """Term counts by column, in order of first occurrence; terms outside the vocabulary dropped."""
         index = self.index
         return {index[t]: c for t, c in Counter(terms).items() if t in index}
-
-    def _closed_under_parts(self) -> bool:
-        """Is each word of every bigram in the vocabulary a term too (true of :meth:`build`)?"""
-        if not hasattr(self, "_closed"):
-            index = self.index
-            self._closed = all(part in index for term in self.vocabulary if " " in term for part in term.split(" "))
-        return self._closed
 
     def _weights(self, counts: list[dict[int, int]]) -> list[tuple[list[int], list[float]]]:
         """Sublinear term frequency times idf, each row scaled to unit length; ``counts``
@@ -174,7 +160,11 @@ def lexicon_rows(evidence: Iterable[list]) -> np.ndarray:
     from .lexicon import theme_scores
 
     out = []
+    none = [0.0] * len(LEXICON_FEATURES)  # a passage without hits (most of them): log1p(0) and max() of nothing
     for hits in evidence:
+        if not hits:
+            out.append(none)
+            continue
         total = theme_scores(hits)
         best = {t: max((e.weight for e in hits if e.theme == t), default=0.0) for t in THEMES}
         out.append([math.log1p(total[t]) for t in THEMES] + [best[t] for t in THEMES])

@@ -36,6 +36,7 @@ from ._patterns import one_of
 from .coding import THEMES
 from .errors import InputError, ResourceError
 from .stem import _default as _default_stemmer
+from .tokenize import tokenize
 
 __all__ = ["Lexicon", "Evidence", "load_lexicon", "find_evidence", "theme_scores", "NEGATORS"]
 
@@ -157,8 +158,6 @@ def find_evidence(text: str, lexicon: Lexicon | None = None, *, tokens: list | N
     """Every lexicon hit in ``text``, in order, with offsets into ``text``.
 
     ``tokens`` may pass ``pidato.tokenize(text)`` when the caller has it already."""
-    from .tokenize import tokenize
-
     if not isinstance(text, str):
         raise InputError(f"find_evidence() expects a str, got {type(text).__name__}")
     lex = lexicon or load_lexicon()
@@ -178,22 +177,28 @@ def find_evidence(text: str, lexicon: Lexicon | None = None, *, tokens: list | N
     seen = lex._cache.setdefault("words", {})
     if len(seen) >= _SEEN_MAX:
         seen.clear()
-    first = True
-    for tok in tokenize(text) if tokens is None else tokens:
-        word, start, end, kind = tok
+    toks = iter(tokenize(text) if tokens is None else tokens)
+    for word, start, end, kind in toks:  # the first word opens the sentence: no table
         if kind == "punct" or kind == "space":
             continue
-        opening, first = first, False
-        if taken and any(s <= start < e for s, e in taken):
-            continue
-        if opening:
-            found = _token_hit(lex, word, kind, True)
-        else:
-            key = word if kind == "word" else (word, kind)
-            found = seen.get(key)
+        found = _token_hit(lex, word, kind, True)
+        if found and not (taken and any(s <= start < e for s, e in taken)):
+            entry, theme, weight = found
+            hits.append(Evidence(theme, entry, word, start, end, False, weight))
+        break
+    get = seen.get
+    for word, start, end, kind in toks:  # the rest, each word type looked up once
+        if kind == "word":
+            found = get(word)
             if found is None:
-                found = seen[key] = _token_hit(lex, word, kind, False)
-        if found:
+                found = seen[word] = _token_hit(lex, word, kind, False)
+        elif kind == "punct" or kind == "space":
+            continue
+        else:
+            found = get((word, kind))
+            if found is None:
+                found = seen[(word, kind)] = _token_hit(lex, word, kind, False)
+        if found and not (taken and any(s <= start < e for s, e in taken)):  # inside a phrase hit
             entry, theme, weight = found
             hits.append(Evidence(theme, entry, word, start, end, False, weight))
     if not hits:

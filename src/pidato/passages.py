@@ -10,6 +10,7 @@ sentences, as coders do with the endless paragraphs of speech transcripts.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from .aliases import apply_aliases
@@ -29,6 +30,7 @@ __all__ = ["Passage", "passages_of", "document_passages", "split_passages", "PAS
 #: columns every passage table starts with
 PASSAGE_COLUMNS = ("doc_id", "passage_id", "start", "end", "text", "speaker", "speaker_role", "voice",
                    "n_sentences", "n_tokens")
+_KIND = itemgetter(3)  # a token's kind
 #: genres whose narration is the speaker's own words (transcripts of speeches)
 SPEECH_GENRES = frozenset({"sambutan", "arahan", "pidato", "speech", "speech_transcript", "transcript"})
 
@@ -112,7 +114,7 @@ def _passages(text: str, *, max_chars: int | None, speaker: str | None, speech: 
         piece = text[start:end]
         toks = tokenize(piece)
         tokens.append(toks)
-        kinds = [t[3] for t in toks]
+        kinds = list(map(_KIND, toks))
         out.append(Passage(start, end, piece, who, role, voice, len(g), sum(map(kinds.count, WORD_KINDS))))
     return out, tokens
 

@@ -83,6 +83,7 @@ _EN_WORDS = frozenset(
     "the and of to in is that for it with as was on are be by this have from or an they which "
     "not at but we his her their has were will would there been".split())
 _WORD = re.compile(r"[^\W\d_]+")
+_ASCII_WORD = re.compile(r"[a-z]+")  # _WORD on a lowercase text whose only letters are ASCII
 
 
 def looks_indonesian(text: str, *, min_words: int = 12) -> tuple[bool, str]:
@@ -97,13 +98,22 @@ def looks_indonesian(text: str, *, min_words: int = 12) -> tuple[bool, str]:
     head = text[:20000]
     # Lowercasing the text first gives the same words, lowercased, except for "İ" (the
     # one character whose lowercase is two characters, one of them not a letter).
-    words = _WORD.findall(head.lower()) if "\u0130" not in head else list(map(str.lower, _WORD.findall(head)))
+    words = _words(head.lower()) if "\u0130" not in head else list(map(str.lower, _WORD.findall(head)))
     if len(words) < min_words:
         return True, "short"
     ind = sum(map(_ID_WORDS.__contains__, words)) / len(words)
     eng = sum(map(_EN_WORDS.__contains__, words)) / len(words)
     ok = not (eng > 2 * ind and eng >= 0.08)
     return ok, f"Indonesian function words {ind:.0%}, English {eng:.0%}"
+
+
+def _words(low: str) -> list[str]:
+    """``_WORD.findall(low)`` for a lowercase text; a text whose characters beyond ASCII
+    (curly quotes, dashes, odd spaces) are none of them letters is searched with an
+    ASCII pattern, twice as fast."""
+    if not low.isascii() and any(_WORD.match(c) for c in set(low) if c > "\x7f"):
+        return _WORD.findall(low)
+    return _ASCII_WORD.findall(low)
 
 
 #: an HTML page whose extracted text has fewer words than this has no article (menus, error pages)

@@ -346,9 +346,11 @@ class Stemmer:
         """Stem one token of running text; see :func:`pidato.stem.stem_token`."""
         cache = self._at_start if sentence_start else self._inside
         try:
-            return cache[word]
-        except (KeyError, TypeError):
-            pass
+            out = cache.get(word)  # a miss costs no exception: most words of a run are new once
+        except TypeError:  # unhashable, reported below
+            out = None
+        if out is not None:
+            return out
         word = _check_word(word, "stem_token")
         if not self._built:
             self._build()

@@ -138,6 +138,8 @@ def _top_words(text, spans, themes, idx, val, vocab, coef, base=0) -> list[dict]
     """The model words of ``themes`` (pairs of index and name): the terms with the largest
     positive contribution (TF-IDF weight x coefficient) to each theme's score; offsets
     into ``text`` plus ``base``."""
+    import numpy as np
+
     stems = [s for s, _, _ in spans]
     where: dict[str, tuple[int, int]] = {}
     for k, (s, a, b) in enumerate(spans):
@@ -145,8 +147,11 @@ def _top_words(text, spans, themes, idx, val, vocab, coef, base=0) -> list[dict]
         if k + 1 < len(spans):
             where.setdefault(f"{s} {stems[k + 1]}", (a, spans[k + 1][2]))
     out = []
+    terms = [vocab[k] for k in idx]
+    weights = np.array(val, dtype=float)
     for j, theme in themes:
-        contrib = sorted(((v * coef[j, k], vocab[k]) for k, v in zip(idx, val)), reverse=True)
+        # each weight times its coefficient, as one array product (the same products)
+        contrib = sorted(zip((weights * coef[j, idx]).tolist(), terms), reverse=True)
         for value, term in [c for c in contrib if c[0] > 0][:MODEL_WORDS]:
             a, b = where[term]
             out.append({"theme": theme, "entry": term, "surface": text[a:b], "start": a + base, "end": b + base,

@@ -32,7 +32,7 @@ from ._outputs import check_outputs
 from .aliases import SPEAKER_COLUMNS, canonical_names
 from .coding import THEMES
 from .errors import InputError
-from .io import _aliases_of
+from .io import alias_table
 from .passages import PASSAGE_COLUMNS
 from .sources import MAX_BYTES, Doc, Failure, iter_documents, reads_as_document
 
@@ -480,7 +480,7 @@ def tag_archive(
     table = [speakers] if isinstance(speakers, (str, Path)) else []
     check_outputs([*inputs, *table], files=[out, errors_path, manifest_path], folders=[parts],
                   reads=reads_as_document)
-    aliases = _aliases_of(speakers)
+    aliases = alias_table(speakers)
     settings = {"text_field": text_field, "id_field": id_field, "meta": meta_cols, "max_bytes": max_bytes,
                 "chunk_size": chunk_size, "format": FORMAT_VERSION}
     if aliases:  # what the table says, not where it is, decides whether a run can resume

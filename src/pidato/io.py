@@ -103,7 +103,7 @@ def read_aliases(path: str | Path) -> dict[str, str]:
         raise ResourceError(f"{path}: {exc}") from None
 
 
-def _aliases_of(speakers: str | Path | dict[str, str] | None) -> dict[str, str]:
+def alias_table(speakers: str | Path | dict[str, str] | None) -> dict[str, str]:
     if speakers is None:
         return {}
     if isinstance(speakers, dict):
@@ -149,7 +149,7 @@ def read_corpus(path: str | Path, *, max_bytes: int = MAX_BYTES,
     import pandas as pd
 
     root = Path(path)
-    aliases = _aliases_of(speakers)
+    aliases = alias_table(speakers)
     if not root.exists():
         raise CorpusError(f"{root}: no such file or folder")
     skipped: list[tuple[str, str]] = []

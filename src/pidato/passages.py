@@ -266,7 +266,7 @@ def split_passages(docs: pd.DataFrame | Iterable[str], *, max_chars: int | None 
                          **p._asdict(), **meta})
     cols = list(PASSAGE_COLUMNS) + [("doc_speaker" if c == "speaker" else c) for c in meta_cols]
     out = pd.DataFrame(rows, columns=cols)
-    from .io import _aliases_of
+    from .io import alias_table
 
-    aliases = _aliases_of(speakers) if speakers is not None else docs.attrs.get("speaker_aliases")
+    aliases = alias_table(speakers) if speakers is not None else docs.attrs.get("speaker_aliases")
     return apply_aliases(out, aliases) if aliases else out

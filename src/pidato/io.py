@@ -104,6 +104,9 @@ def read_aliases(path: str | Path) -> dict[str, str]:
 
 
 def alias_table(speakers: str | Path | dict[str, str] | None) -> dict[str, str]:
+    """The speaker alias table that a ``speakers=`` argument names: a CSV path (see
+    :func:`read_aliases`), a dict alias -> speaker (checked the same way) or None (no
+    table)."""
     if speakers is None:
         return {}
     if isinstance(speakers, dict):

@@ -506,9 +506,9 @@ def stem(word: str, /) -> str:
     ``layan``. Names stay whole: gazetteer names, protected words, heads of names such as
     ``Kerajaan`` or ``Pelabuhan`` (``name_heads.txt``), words with no derivation
     (``Andi``, acronyms such as ``WBK``), and words that only look derived the way
-    names are built: a suffix -i or -kan alone (``Kutai``, ``Bekasi``), peN-, ke- or
-    se- without a suffix (``Penduduk``), a root under four letters, a loan suffix or an
-    infix. A particle -pun is split off (``Andipun`` → andi). The cost: a name made
+    names are built: a suffix -i, -kan or colloquial -in alone (``Kutai``, ``Bekasi``,
+    ``Aripin``), peN-, ke- or se- without a suffix (``Penduduk``), a root under four
+    letters, a loan suffix or an infix. A particle -pun is split off (``Andipun`` → andi). The cost: a name made
     of a derived word (``Pendidikan`` in an institution's name) is stemmed; pass it in
     ``protect=`` of a :class:`Stemmer` to keep it whole.
 
@@ -566,7 +566,7 @@ def stem_token(word: str, *, sentence_start: bool) -> str:
     --------
     >>> stem_token("Pelayanan", sentence_start=False)
     'layan'
-    >>> stem_token("Susi", sentence_start=True), stem_token("Susi", sentence_start=False)
-    ('sus', 'susi')
+    >>> stem_token("Penduduk", sentence_start=True), stem_token("Penduduk", sentence_start=False)
+    ('duduk', 'penduduk')
     """
     return _default().stem_token(word, sentence_start=sentence_start)

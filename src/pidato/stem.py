@@ -508,9 +508,9 @@ def stem(word: str, /) -> str:
     (``Andi``, acronyms such as ``WBK``), and words that only look derived the way
     names are built: a suffix -i, -kan or colloquial -in alone (``Kutai``, ``Bekasi``,
     ``Aripin``), peN-, ke- or se- without a suffix (``Penduduk``), a root under four
-    letters, a loan suffix or an infix. A particle -pun is split off (``Andipun`` → andi). The cost: a name made
-    of a derived word (``Pendidikan`` in an institution's name) is stemmed; pass it in
-    ``protect=`` of a :class:`Stemmer` to keep it whole.
+    letters, a loan suffix or an infix. A particle -pun is split off (``Andipun`` →
+    andi). The cost: a name made of a derived word (``Pendidikan`` in an institution's
+    name) is stemmed; pass it in ``protect=`` of a :class:`Stemmer` to keep it whole.
 
     Parameters
     ----------

@@ -121,6 +121,14 @@ def speed(n: int, tmp: Path, repeat: int, corpus: bool = False, start: int = 0) 
     print(f"outputs of 1 and 2 workers identical: {same}")
 
 
+def _children_cpu() -> float:
+    """User and system CPU seconds of the finished child processes (and theirs) so far."""
+    import resource
+
+    use = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return use.ru_utime + use.ru_stime
+
+
 def _baseline(src: Path, env: dict | None = None) -> float:
     base = json.loads(subprocess.run([sys.executable, "-c", BASELINE, str(src)], capture_output=True, text=True,
                                      check=True, env=env).stdout)
@@ -137,14 +145,18 @@ def against(n: int, tmp: Path, repeat: int, other: Path, start: int = 0) -> None
     envs = {"this": plain, "other": {**plain, "PYTHONPATH": str(other)}}
     kinds = ("baseline", "1 worker", "2 workers")
     rates: dict[tuple[str, str], list[float]] = {(w, k): [] for w in envs for k in kinds}
+    cpu: dict[tuple[str, str], list[float]] = {(w, k): [] for w in envs for k in kinds[1:]}
     print(f"this checkout: {ROOT / 'src'}; other: {other}")
     for r in range(repeat):
         order = ("this", "other") if r % 2 == 0 else ("other", "this")
         for kind in kinds:
             for who in order:
+                before = _children_cpu()
                 rate = (_baseline(src, envs[who]) if kind == "baseline" else
                         n / _pidato(src, tmp / f"{who}.parquet", int(kind[0]), envs[who]))
                 rates[who, kind].append(rate)
+                if kind != "baseline":
+                    cpu[who, kind].append(_children_cpu() - before)
         print(f"round {r + 1}: " + "; ".join(
             f"{k} {rates['this', k][-1]:.1f} / {rates['other', k][-1]:.1f} docs/s "
             f"({rates['this', k][-1] / rates['other', k][-1]:.2f})" for k in kinds)
@@ -159,6 +171,11 @@ def against(n: int, tmp: Path, repeat: int, other: Path, start: int = 0) -> None
         share = statistics.median(a / b for a, b in zip(rates["this", k], rates["other", k]))
         vs = [statistics.median(a / b for a, b in zip(rates[w, k], rates[w, "baseline"])) for w in envs]
         print(f"{k:24s} {t:12.1f} {o:13.1f} {share:11.2f} {vs[0]:12.2f}x {vs[1]:13.2f}x")
+    # CPU seconds of the runs and their workers: less moved by other users of the machine than wall time
+    for k in kinds[1:]:
+        t, o = (statistics.median(cpu[w, k]) for w in envs)
+        share = statistics.median(b / a for a, b in zip(cpu["this", k], cpu["other", k]))
+        print(f"CPU seconds, {k}: this {t:.2f}, other {o:.2f}; other/this per round, median {share:.2f}")
 
 
 def memory(tmp: Path) -> None:

@@ -75,18 +75,26 @@ class TfidfTable:
 
     def stem_rows(self, docs: Iterable[list[str]]) -> list[tuple[list[int], list[float]]]:
         """The rows of :meth:`transform` of ``ngrams(stems)`` for each list of stems, as
-        (columns in order, weights). The n-grams are looked up and counted by the
-        interpreter's own loops (``map``, ``Counter``), not one Python step per term;
-        counts keep the order of first occurrence, as :meth:`_counts` does, so the
-        weights are equal to the last bit."""
-        get = self.index.get
-        join = " ".join
+        (columns in order, weights). Unigrams and bigrams are looked up and counted by
+        the interpreter's own loops (``map``, ``Counter``); a bigram is looked up as the
+        pair of its words, without building its string. Counts keep the order of first
+        occurrence, as :meth:`_counts` does, so the weights are equal to the last bit."""
+        get, pair = self.index.get, self._pairs().get
         rows = []
         for stems in docs:
-            counts = Counter(chain(map(get, stems), map(get, map(join, zip(stems, stems[1:])))))
+            counts = Counter(chain(map(get, stems), map(pair, zip(stems, stems[1:]))))
             counts.pop(None, None)
             rows.append(counts)
         return self._weights(rows)
+
+    def _pairs(self) -> dict[tuple[str, str], int]:
+        """The column of each term with a space, under every way to cut it in two at one:
+        ``(a, b)`` is a key exactly when ``f"{a} {b}"`` is a term (a stem may hold a space
+        itself: "tanggung jawab")."""
+        if not hasattr(self, "_by_pair"):
+            self._by_pair = {(term[:i], term[i + 1:]): j for term, j in self.index.items()
+                             for i, c in enumerate(term) if c == " "}
+        return self._by_pair
 
     def _counts(self, terms: list[str]) -> dict[int, int]:
         """Term counts by column, in order of first occurrence; terms outside the vocabulary dropped."""

@@ -251,6 +251,12 @@ class People:
         self._last: int | None = None
         self._noted: int | None = None
 
+    def close(self) -> None:
+        """Drop the catch-up callback once the document is read: it refers back to this
+        object, and without the cycle the document's people are freed at once, not by
+        the garbage collector."""
+        self._catch_up = None
+
     @property
     def last(self) -> int | None:
         """The last speaker, else the last person named ("ia" in "Dalam sambutannya,

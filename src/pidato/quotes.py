@@ -222,6 +222,7 @@ def attribute(
             if fuller is not None and len(fuller) > len(words) and all(w in fuller for w in words):
                 people.lengthen(pid, fuller)
     labels = {pid: people.label(pid) for pid in used}
+    people.close()
     return [Attribution(labels[pid][0], voice, labels[pid][1]) for pid, voice in ids]
 
 

@@ -320,7 +320,7 @@ def fuller_name(text: str, word: str) -> list[str] | None:
                 k -= 1  # the run starts after a sentence end or a word that opens a clause
             after = tail.group().split() if tail else []
             for n, w in enumerate(after):  # a headline's words go on after the name: "... Resmi Dilantik"
-                if re.search(r"(?<![\w'’-])" + re.escape(w.lower()) + r"(?![\w'’-])", text):
+                if _written_lowercase(text, w.lower()):
                     after = after[:n]
                     break
             words = before[k:] + [word] + after
@@ -337,6 +337,12 @@ def fuller_name(text: str, word: str) -> list[str] | None:
                         return None  # two different people share the word
         at = text.find(word, end)
     return fullest
+
+
+def _written_lowercase(text: str, word: str) -> bool:
+    """Whether ``word`` stands in lowercase somewhere in ``text`` (a common word, not a
+    name): substring tests before a space or punctuation, far cheaper than a regex."""
+    return any((" " + word + end) in text for end in (" ", ",", ".", "\n"))
 
 
 def _key_of(name: list[str]) -> set[str]:

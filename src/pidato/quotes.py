@@ -409,7 +409,10 @@ def _reported_speaker(text: str, s: int, e: int, people: People) -> tuple[int | 
         if name is not None:
             return people.resolve(name), True
     # the first speech verb of the sentence and its subject
-    m = _BEFORE_VERB.search(sent, 0, 300) if verb or len(sent) > 300 else None  # a cut at 300 can make a verb
+    if verb is not None and verb.end() <= 300:
+        m = verb  # the same first match the search below would find
+    else:
+        m = _BEFORE_VERB.search(sent, 0, 300) if verb or len(sent) > 300 else None  # a cut at 300 can make a verb
     if m:
         head = sent[: m.start()]
         cut = _subject_end(head)

@@ -10,7 +10,7 @@ import functools
 import re
 
 from ._patterns import one_of
-from ._people import Mention, People, cue_words, place_words, split_name
+from ._people import PATRONYMIC, Mention, People, cue_words, place_words, split_name
 from ._speech_words import NOT_SPEAKERS as _NOT_NAMES
 from ._speech_words import SAY_BEFORE
 from .tokenize import Token, tokenize
@@ -41,8 +41,7 @@ _WORD = re.compile(r"\S+")
 _ACRONYM_WORD = re.compile(r"[A-Z]{2,4}")
 # a degree written without periods: SH, MM, MSi, SPd, SKom, MHum
 _DEGREE_SHAPE = re.compile(r"[A-Z]{2,4}|[SMD][A-Z][a-z]{1,3}")
-_LOWER_WORD = re.compile(r"(?<!\S)(?!drg?\.|bint?i?\s+[A-Z])[a-z]\S*")
-_PATRONYMIC = ("bin", "binti")
+_LOWER_WORD = re.compile(r"(?<!\S)(?!drg?\.|bin(?:ti)?\s+[A-Z])[a-z]\S*")
 
 
 def name_before(text: str, lo: int, verb_at: int) -> Mention | None:
@@ -50,8 +49,8 @@ def name_before(text: str, lo: int, verb_at: int) -> Mention | None:
     when that run follows a preposition, the name that opens the sentence before an
     appositive ("Priyanka Sachdeva, analis pasar di Phillip Nova mengatakan")."""
     name, at = _name_before_at(text, lo, verb_at)
-    origin = _FROM_ORG.search(text, max(lo, verb_at - 160), verb_at) if " dari " in text[
-        max(lo, verb_at - 160) : verb_at] else None
+    near = max(lo, verb_at - 160)
+    origin = _FROM_ORG.search(text, near, verb_at) if " dari " in text[near:verb_at] else None
     if origin is not None:
         # "Muslim dari Fraksi Partai Demokrat, ...", "Eka Kurniadi dari Kementerian Kelautan dan
         # Perikanan (KKP) ...", "Prof. Nobuhiro Yoda dari Tohoku University, Jepang, ...": the
@@ -77,7 +76,7 @@ def _name_before_at(text: str, lo: int, verb_at: int) -> tuple[Mention | None, i
     base = max(lo, verb_at - 200)
     words = list(_WORD.finditer(text, base, verb_at))
     for w in reversed(words):  # tokenize from the last lowercase word on: the run is after it
-        if w.group()[:1].islower() and w.group() not in ("dr.", "drg.", "bin", "binti"):
+        if w.group()[:1].islower() and w.group() not in ("dr.", "drg.", *PATRONYMIC):
             base = w.start()
             break
     toks = tokenize(text[base:verb_at])
@@ -96,7 +95,7 @@ def _name_before_at(text: str, lo: int, verb_at: int) -> tuple[Mention | None, i
             run.append(tok)
         elif tok.text == "." and run:  # "Basseng." before a degree
             pass
-        elif tok.text in _PATRONYMIC and run and i and _is_cap(toks[i - 1]):
+        elif tok.text in PATRONYMIC and run and i and _is_cap(toks[i - 1]):
             run.append(tok)  # "Rozaiman bin Makmum"
         elif tok.text == ")":  # "Wakil Menteri Dalam Negeri (Wamendagri) Bima Arya", "Rina, MIS (Analis SDM) menjelaskan"
             j = i - 1
@@ -140,7 +139,7 @@ def name_after(s: str) -> Mention | None:
             k += 3  # "Penasehat Darma Wanita Persatuan (DWP) Kemendikdasmen, Nurul ...": the post's abbreviation
             continue
         if not _is_cap(tok) and not (joined and tok.text in ("dan", "&") and run) and not (
-                tok.text in _PATRONYMIC and run):
+                tok.text in PATRONYMIC and run):
             break
         run.append(tok)
         k += 1
@@ -192,7 +191,7 @@ def _degree_word(w: str) -> bool:
 
 # a run of capitalised words, with commas and brackets between its parts:
 # "Kepala BKD NTT (Yosef Rasi, S.Sos, M.Si)", "Dr. Sugeng Hariyono, Kepala BPSDM Kemendagri"
-_RUN = re.compile(r"[A-Z][\w'’.-]*(?:(?:\)?\s*[,(]\s*|\)?\s+|\s+bint?i?\s+)(?:[A-Z][\w'’.-]*|drg?\.))*")
+_RUN = re.compile(r"[A-Z][\w'’.-]*(?:(?:\)?\s*[,(]\s*|\)?\s+|\s+bin(?:ti)?\s+)(?:[A-Z][\w'’.-]*|drg?\.))*")
 _ORG_AND = re.compile(r"\s+(?:dan|&)\s+[A-Z]")
 _TITLED = re.compile(r"(?:[A-Z][a-z]{0,3}\.\s*)+[A-Z]")  # "Dr. Basseng", "Drs. H. Ahmad"
 

@@ -74,6 +74,8 @@ _ACRONYM = re.compile(r"[A-Z]{2,5}")
 _MIXED_ACRONYM = re.compile(r"^(?=\w{3,10}$)\w*[a-z]\w*[A-Z]{2}|^[A-Z]{2,}[a-z]")  # InKUD, KemenPAN, BPJamsostek
 _UNIT_NUMBER = re.compile(r"[IVXL]{2,}|[VXL]")
 _PRONOUNS = frozenset(PRONOUNS)
+#: the Malay patronymic inside a name: "Rozaiman bin Makmum"
+PATRONYMIC = ("bin", "binti")
 
 
 
@@ -194,7 +196,7 @@ def _split_name(words: tuple[str, ...], at_start: bool) -> Mention | None:
     while name and _INITIAL.fullmatch(name[-1]) and len(name) > 1:
         name = name[:-1]  # a trailing initial is a degree's remnant
     name = [w if _INITIAL.fullmatch(w) else w.rstrip(".") for k, w in enumerate(name)
-            if w[:1].isupper() or w in ("bin", "binti") and 0 < k < len(name) - 1]
+            if w[:1].isupper() or w in PATRONYMIC and 0 < k < len(name) - 1]
     if name and all(_fold(w) in _NOT_NAMES for w in name):
         name = []
     if all(_INITIAL.fullmatch(w) for w in name):

@@ -375,12 +375,12 @@ def _release_caches() -> None:
     from .analyze import _DEFAULT as analyzer
     from .stem import _default as stemmer
     from .tag import _scorer
-    from .tokenize import _LAYOUTS
+    from .tokenize import clear_cache as clear_tokenize_cache
 
     stemmer().clear_cache()
     analyzer.clear_cache()
     _scorer().lexicon_.clear_cache()
-    _LAYOUTS.clear()
+    clear_tokenize_cache()
 
 
 def _die_with_parent() -> None:

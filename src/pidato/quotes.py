@@ -232,7 +232,7 @@ _NOT_SPEECH = -1
 _CONTINUES_FIRST = frozenset("LSDOUKIidBbPpH")  # the letters _CONTINUES can open with
 _CONTINUES = re.compile(
     r"(?:(?:Lebih\s+lanjut|Selain\s+itu|Di\s+sisi\s+lain|Oleh\s+karena\s+itu|Untuk\s+itu|Karena\s+itu)\s*,?\s+)?"
-    r"(?:[Ii]a|[Dd]ia|[Bb]eliau|[Pp]ihaknya|Katanya,|Harapannya,|Menurutnya,)\s"
+    r"(?:[Ii]a|[Dd]ia|[Bb]eliau|[Pp]ihaknya|Katanya,|Harapannya,)\s"
 )
 
 
@@ -469,7 +469,6 @@ def _subject_end(head: str) -> int:
         if m and head[: m.start()].rstrip(" ,").rsplit(None, 1)[-1][:1].isupper():
             cut = m.start()
     return cut
-
 
 
 _COMMA_SAY = re.compile(r",\s+(?:" + one_of(SAY_AFTER) + r")\s")

@@ -166,6 +166,11 @@ def tokenize(
 _LAYOUTS: dict[str, tuple[tuple[int, int, str], ...]] = {}
 
 
+def clear_cache() -> None:
+    """Forget the cuts of repeated chunks (they are made again as text is tokenised)."""
+    _LAYOUTS.clear()
+
+
 def _layout(s: str, n: int, abbreviations: frozenset[str]) -> tuple[tuple[int, int, str], ...]:
     """Token spans ``(start, end, kind)`` within the chunk ``s[:n]`` (``s`` may carry
     two characters of what follows, for the look-ahead of "Rp")."""

@@ -1,6 +1,7 @@
 """Draw real passages from the news archive for coding, and rebuild them later.
 
     .venv/bin/python tools/archive_sample.py draw --out /tmp/archive_coding [--n 800]
+    .venv/bin/python tools/archive_sample.py draw --round m --out /tmp/ministries_coding [--n 1520]
     .venv/bin/python tools/archive_sample.py disagreements --out /tmp/archive_coding
     .venv/bin/python tools/archive_sample.py gold --out /tmp/archive_coding
     .venv/bin/python tools/archive_sample.py check labels/archive_gold.csv
@@ -37,6 +38,9 @@ from pidato.passages import passages_of
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
 ARCHIVE = SHARED / "news" / "archive.jsonl"
+MINISTRIES = SHARED / "news" / "ministries.jsonl"
+#: where each source's documents are read from, and the stem of its label files in labels/
+SOURCES = {"archive": ARCHIVE, "ministries": MINISTRIES}
 
 # Documents worth sampling from: any of these words (lowercase substrings).
 _GOVERNMENT = re.compile(
@@ -70,10 +74,11 @@ def _dev_exclusions() -> tuple[set[str], list[str]]:
     return ids, probes
 
 
-def _archive() -> pd.DataFrame:
-    if not ARCHIVE.exists():
-        raise SystemExit(f"{ARCHIVE} is absent: the archive sample needs ../shared/data")
-    return pd.read_json(ARCHIVE, lines=True, dtype={"id": str})
+def _archive(source: str = "archive") -> pd.DataFrame:
+    path = SOURCES[source]
+    if not path.exists():
+        raise SystemExit(f"{path} is absent: the sample needs ../shared/data")
+    return pd.read_json(path, lines=True, dtype={"id": str})
 
 
 def _candidates(min_terms: int = 2) -> pd.DataFrame:
@@ -173,9 +178,101 @@ ROUNDS = {
 }
 
 
-def load_archive_passages(keys: pd.DataFrame) -> pd.DataFrame:
-    """Cut the keyed passages (unit_id, doc_id, start, end, text_key) from the archive."""
-    archive = _archive().set_index("id")
+def draw_documents(n: int, seed: int, *, prefix: str = "m", whole: str = "Badan Kepegawaian Negara",
+                   min_chars: int = 40) -> pd.DataFrame:
+    """About ``n`` passages of agency releases (``ministries.jsonl``), whole documents only:
+    every release of the agency ``whole``, and of each other agency a random set of
+    releases holding the same share of its passages (stratified by agency), so that
+    every agency is represented as it is in the file and coders can read a passage
+    among its neighbours. Passages stay in document order; unit ids are ``prefix`` + number.
+    """
+    docs = _archive("ministries")
+    rows = []
+    for doc in docs.itertuples():
+        for p in passages_of(str(doc.text)):
+            if len(p.text) >= min_chars:
+                rows.append({"doc_id": doc.id, "kind": doc.kind, "outlet": doc.outlet, "title": str(doc.title),
+                             "start": p.start, "end": p.end, "text": p.text})
+    pool = pd.DataFrame(rows)
+    fixed = pool[pool["outlet"] == whole]
+    rest = pool[pool["outlet"] != whole]
+    share = max(0.0, min(1.0, (n - len(fixed)) / max(len(rest), 1)))
+    rng = random.Random(seed)
+    chosen = set(fixed["doc_id"])
+    for outlet, part in sorted(rest.groupby("outlet"), key=lambda kv: kv[0]):
+        sizes = part.groupby("doc_id").size()
+        ids = sorted(sizes.index)
+        rng.shuffle(ids)
+        quota, taken = share * len(part), 0
+        for doc_id in ids:
+            if taken >= quota:
+                break
+            chosen.add(doc_id)
+            taken += int(sizes[doc_id])
+    sample = pool[pool["doc_id"].isin(chosen)].reset_index(drop=True)
+    sample["unit_id"] = [f"{prefix}{i:04d}" for i in range(len(sample))]
+    sample["text_key"] = sample["text"].map(text_key)
+    sample["trigger"] = sample["text"].str.lower().str.contains(_TRIGGER)
+    return sample
+
+
+def draw_active(n: int, seed: int, *, exclude: pd.DataFrame | None, prefix: str = "e", per_doc: int = 3,
+                band: tuple[float, float] = (0.15, 0.6)) -> pd.DataFrame:
+    """An active-learning sample of uncoded archive passages: half where the shipped
+    tagger is unsure (some theme's probability inside ``band``), half where lexicon v2
+    finds a theme (summed weight 0.6 or more) that lexicon v1 does not; at most
+    ``per_doc`` per document, every development document excluded. The stratum of each
+    passage is kept in the keys (``trigger``: "unsure", "v2-only" or both)."""
+    import numpy as np
+
+    import pidato
+    from pidato.lexicon import find_evidence, load_lexicon, theme_scores
+
+    pool = _candidates(min_terms=1)
+    if exclude is not None and len(exclude):
+        spans = exclude.groupby("doc_id")[["start", "end"]].apply(lambda f: list(zip(f["start"], f["end"])))
+        pool = pool[[not any(s < r.end and r.start < e for s, e in spans.get(r.doc_id, []))
+                     for r in pool.itertuples()]].reset_index(drop=True)
+    texts = pool["text"].tolist()
+    proba = pidato.load_tagger().predict_proba(texts)
+    unsure = ((proba >= band[0]) & (proba < band[1])).any(axis=1)
+    v1, v2 = load_lexicon(Path(pidato.__file__).parent / "data" / "lexicon_v1.toml"), load_lexicon()
+    fires = lambda lex, t: {k for k, v in theme_scores(find_evidence(t, lex)).items() if v >= 0.6}  # noqa: E731
+    v2_only = np.array([bool(fires(v2, t) - fires(v1, t)) for t in texts])
+    pool = pool.assign(trigger=["+".join(n for n, f in (("unsure", u), ("v2-only", w)) if f) for u, w in zip(unsure, v2_only)])
+    pool = pool[pool["trigger"] != ""]
+    rng = random.Random(seed)
+    order = list(range(len(pool)))
+    rng.shuffle(order)
+    pool = pool.iloc[order].groupby("doc_id", sort=False).head(per_doc)
+    first = pool[pool["trigger"].str.contains("unsure")].head(n // 2)
+    rest = pool.drop(first.index)
+    second = rest[rest["trigger"].str.contains("v2-only")].head(n - len(first))
+    sample = pd.concat([first, second, rest.drop(second.index)]).head(n)
+    sample = sample.sort_values(["doc_id", "start"]).reset_index(drop=True)
+    sample["unit_id"] = [f"{prefix}{i:04d}" for i in range(len(sample))]
+    sample["text_key"] = sample["text"].map(text_key)
+    return sample
+
+
+def _with_neighbours(sample: pd.DataFrame, source: str) -> pd.DataFrame:
+    """Title, previous and next passage of each sampled passage (what coders read around it)."""
+    docs = _archive(source).set_index("id")
+    rows = []
+    for r in sample.itertuples():
+        doc = docs.loc[r.doc_id]
+        cut = passages_of(str(doc["text"]), speech=doc.get("kind") == "speech_transcript")
+        k = next((i for i, p in enumerate(cut) if (p.start, p.end) == (r.start, r.end)), None)
+        rows.append({"title": str(doc.get("title") or ""),
+                     "previous_passage": cut[k - 1].text if k else "",
+                     "next_passage": cut[k + 1].text if k is not None and k + 1 < len(cut) else ""})
+    return sample.assign(**pd.DataFrame(rows, index=sample.index))
+
+
+def load_archive_passages(keys: pd.DataFrame, source: str = "archive") -> pd.DataFrame:
+    """Cut the keyed passages (unit_id, doc_id, start, end, text_key) from the archive
+    (``source``: "archive" or "ministries", the file of ``SOURCES``)."""
+    archive = _archive(source).set_index("id")
     texts, bad = [], []
     for k in keys.itertuples():
         text = str(archive.at[k.doc_id, "text"])[int(k.start):int(k.end)] if k.doc_id in archive.index else ""
@@ -183,7 +280,7 @@ def load_archive_passages(keys: pd.DataFrame) -> pd.DataFrame:
             bad.append(k.unit_id)
         texts.append(text)
     if bad:
-        raise SystemExit(f"{len(bad)} archive passages no longer match their fingerprints: {bad[:10]}")
+        raise SystemExit(f"{len(bad)} {source} passages no longer match their fingerprints: {bad[:10]}")
     return keys.assign(text=texts)
 
 
@@ -251,10 +348,17 @@ def _merge(path: Path, new: pd.DataFrame) -> pd.DataFrame:
     return new
 
 
+def _source_of(keys: pd.DataFrame) -> str:
+    """The source a round was drawn from: its keys have an ``outlet`` column when it is
+    the agencies' releases."""
+    return "ministries" if "outlet" in keys.columns else "archive"
+
+
 def gold(out: Path) -> None:
-    """Merge one round's codings into labels/archive_coder_{a,b}.csv and labels/archive_gold.csv
-    (keys, labels, no text)."""
+    """Merge one round's codings into labels/<source>_coder_{a,b}.csv and
+    labels/<source>_gold.csv (keys, labels, no text; source "archive" or "ministries")."""
     keys = pd.read_csv(out / "keys.csv", dtype={"unit_id": str, "doc_id": str})
+    source = _source_of(keys)
     adj_path = out / "adjudicated.csv"
     # without an adjudication, units the coders disagree on are left out of the gold
     adjudicated = (pd.read_csv(adj_path, dtype={"unit_id": str}).set_index("unit_id") if adj_path.exists()
@@ -275,13 +379,30 @@ def gold(out: Path) -> None:
                 golds.append({"unit_id": ra.unit_id, **{t: int(adj[t]) for t in THEMES},
                               "decision": "adjudicated: " + _own_words(adj.get("decision", ""), text[ra.unit_id])})
     for name, frames in passes.items():
-        _merge(LABELS / f"archive_coder_{name}.csv", pd.concat(frames)[["unit_id", *THEMES, "note"]])
-    table = keys.drop(columns="trigger").merge(pd.DataFrame(golds), on="unit_id", how="inner", validate="1:1")
+        _merge(LABELS / f"{source}_coder_{name}.csv", pd.concat(frames)[["unit_id", *THEMES, "note"]])
+    table = keys.drop(columns=["trigger", "title"], errors="ignore").merge(pd.DataFrame(golds), on="unit_id", how="inner", validate="1:1")
     print(f"{len(keys) - len(table)} units the coders disagree on are not adjudicated and left out")
     print(f"this round: {len(table)} gold units; positives " + ", ".join(f"{t} {int(table[t].sum())}" for t in THEMES))
-    table = _merge(LABELS / "archive_gold.csv", table)
-    print(f"{LABELS / 'archive_gold.csv'}: {len(table)} gold units; positives "
+    table = _merge(LABELS / f"{source}_gold.csv", table)
+    print(f"{LABELS / f'{source}_gold.csv'}: {len(table)} gold units; positives "
           + ", ".join(f"{t} {int(table[t].sum())}" for t in THEMES))
+
+
+def _batches(sample: pd.DataFrame, k: int) -> list[pd.DataFrame]:
+    """``k`` parts of about equal size; a document's passages stay in one part when the
+    sample has an ``outlet`` column (agency releases, coded in context)."""
+    size = -(-len(sample) // k)
+    if "outlet" not in sample.columns:
+        return [sample.iloc[b * size:(b + 1) * size] for b in range(k)]
+    parts: list[list[pd.DataFrame]] = [[]]
+    count = 0
+    for _, doc in sample.groupby("doc_id", sort=False):
+        if count >= size and len(parts) < k:
+            parts.append([])
+            count = 0
+        parts[-1].append(doc)
+        count += len(doc)
+    return [pd.concat(p) for p in parts]
 
 
 def main() -> None:
@@ -292,9 +413,11 @@ def main() -> None:
     d.add_argument("--n", type=int, default=800)
     d.add_argument("--seed", type=int, default=7)
     d.add_argument("--batches", type=int, default=2)
-    d.add_argument("--round", choices=sorted(ROUNDS), default="a",
+    d.add_argument("--round", choices=[*sorted(ROUNDS), "e", "m"], default="a",
                    help="a: the first sample; b: speeches and releases, service and responsiveness triggers; "
-                        "c: all kinds, responsiveness and service triggers; d: responsiveness next to government")
+                        "c: all kinds, responsiveness and service triggers; d: responsiveness next to government; "
+                        "e: active learning, where the shipped tagger is unsure or lexicon v2 finds what v1 does not; "
+                        "m: agency releases (ministries.jsonl), whole documents, all of BKN's, the rest by agency")
     for name in ("disagreements", "gold"):
         sub.add_parser(name).add_argument("--out", type=Path, required=True)
     c = sub.add_parser("check")
@@ -303,20 +426,31 @@ def main() -> None:
     if args.cmd == "draw":
         if ROOT in args.out.resolve().parents or args.out.resolve() == ROOT:
             raise SystemExit("the sample holds archive text: write it outside the repository")
-        coded = (pd.read_csv(LABELS / "archive_gold.csv", dtype={"doc_id": str})
-                 if args.round != "a" and (LABELS / "archive_gold.csv").exists() else None)
-        sample = draw(args.n, args.seed, prefix=args.round, exclude=coded, **ROUNDS[args.round])
+        if args.round == "m":
+            sample = draw_documents(args.n, args.seed)
+        elif args.round == "e":
+            coded = pd.read_csv(LABELS / "archive_gold.csv", dtype={"doc_id": str})
+            sample = _with_neighbours(draw_active(args.n, args.seed, exclude=coded), "archive")
+        else:
+            coded = (pd.read_csv(LABELS / "archive_gold.csv", dtype={"doc_id": str})
+                     if args.round != "a" and (LABELS / "archive_gold.csv").exists() else None)
+            sample = draw(args.n, args.seed, prefix=args.round, exclude=coded, **ROUNDS[args.round])
         args.out.mkdir(parents=True, exist_ok=True)
-        size = -(-len(sample) // args.batches)
-        for b in range(args.batches):
-            part = sample.iloc[b * size:(b + 1) * size]
+        for b, part in enumerate(_batches(sample, args.batches)):
             with open(args.out / f"batch_{b + 1}.jsonl", "w", encoding="utf-8") as f:
                 for r in part.itertuples():
-                    f.write(json.dumps({"unit_id": r.unit_id, "text": r.text}, ensure_ascii=False) + "\n")
-        sample[["unit_id", "doc_id", "kind", "start", "end", "text_key", "trigger"]].to_csv(
-            args.out / "keys.csv", index=False)
+                    row = {"unit_id": r.unit_id, "text": r.text}
+                    if args.round == "m":  # coders read a passage among its document's
+                        row = {"unit_id": r.unit_id, "doc_id": r.doc_id, "title": r.title, "text": r.text}
+                    elif args.round == "e":  # and here with its neighbours
+                        row = {"unit_id": r.unit_id, "title": r.title, "previous_passage": r.previous_passage,
+                               "text": r.text, "next_passage": r.next_passage}
+                    f.write(json.dumps(row, ensure_ascii=False) + "\n")
+        columns = ["unit_id", "doc_id", "kind", *(["outlet"] if args.round == "m" else []), "start", "end",
+                   "text_key", "trigger"]
+        sample[columns].to_csv(args.out / "keys.csv", index=False)
         print(f"{len(sample)} passages from {sample['doc_id'].nunique()} documents "
-              f"({int(sample['trigger'].sum())} with a trigger word) -> {args.out}")
+              f"({int(sample['trigger'].astype(bool).sum())} with a trigger word or stratum) -> {args.out}")
         print(sample["kind"].value_counts().to_string())
     elif args.cmd == "disagreements":
         disagreements(args.out)
@@ -324,8 +458,9 @@ def main() -> None:
         gold(args.out)
     else:
         keys = pd.read_csv(args.labels, dtype={"unit_id": str, "doc_id": str})
-        out = load_archive_passages(keys)
-        print(f"{len(out)} passages rebuilt from the archive; fingerprints match")
+        source = _source_of(keys)
+        out = load_archive_passages(keys, source)
+        print(f"{len(out)} passages rebuilt from {source}; fingerprints match")
 
 
 if __name__ == "__main__":

@@ -23,12 +23,18 @@ def test_stem_entry_finds_every_affixed_form(word):
         ("Kegiatan Jumat Bersih di halaman kantor.", []),
         ("Status tanggap darurat bencana diperpanjang.", []),
         ("Tidak ada lagi pungutan liar di loket.", ["pungutan liar", "loket"]),
-        ("Kantor menuju WBK/WBBM tahun ini.", ["WBK", "WBBM"]),
+        ("Kantor meraih WBK/WBBM tahun ini.", ["WBK", "WBBM", "WBBM"]),  # WBBM: bersih and melayani
         ("Aduan masuk lewat SP4N-LAPOR! setiap hari.", ["adu", "SP4N"]),
     ],
 )
 def test_phrases_exclusions_and_acronyms(text, entries):
     assert [h.entry for h in find_evidence(text)] == entries
+
+
+def test_an_entry_of_two_themes_is_evidence_for_both():
+    # the codebook: "WBBM carries both bersih and melayani"
+    hits = find_evidence("Unit itu meraih predikat WBBM.")
+    assert [(h.theme, h.surface) for h in hits] == [("bersih", "predikat WBBM"), ("melayani", "predikat WBBM")]
 
 
 def test_a_phrase_is_not_counted_again_for_its_words():
@@ -63,6 +69,56 @@ def test_bad_lexicon_file_is_a_clear_error(tmp_path):
     bad.write_text('[integritas.stems]\nkorupsi = 1\n', encoding="utf-8")
     with pytest.raises(ResourceError, match="unknown sections"):
         load_lexicon(bad)
+
+
+_STATE_BOUND = """
+[responsif.state_stems]
+keluh = 1.0
+[responsif.state_phrases]
+"tindak lanjut" = 0.6
+[bersih.stems]
+korupsi = 1.0
+[melayani.stems]
+layan = 1.0
+[melayani.state_phrases]
+"fokus pada pelayanan" = 0.6
+[state]
+words = ["dinas", "pemerintah"]
+phrases = ["kantor kecamatan"]
+acronyms = ["OPD"]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "entries"),
+    [
+        ("Pelanggan mengeluhkan bengkel itu.", []),  # a complaint about a firm
+        ("Warga mengeluhkan antrean di dinas.", ["keluh"]),  # the state named by a stem
+        ("Keluhan warga di Kantor Kecamatan dijawab.", ["keluh"]),  # by a phrase
+        ("Keluhan soal OPD itu menumpuk.", ["keluh"]),  # by an acronym
+        ("Laporan ditindaklanjuti; tindak lanjut segera.", []),
+        ("Pemerintah menjanjikan tindak lanjut.", ["tindak lanjut"]),
+        ("Kasus korupsi di klub bola.", ["korupsi"]),  # a plain entry needs no state
+        ("Toko itu fokus pada pelayanan.", ["layan"]),  # the words of a state-bound phrase that does not count
+        ("Dinas fokus pada pelayanan.", ["fokus pada pelayanan"]),  # ... and of one that does
+    ],
+)
+def test_state_bound_entries_count_only_where_the_state_is_named(tmp_path, text, entries):
+    path = tmp_path / "lex.toml"
+    path.write_text(_STATE_BOUND, encoding="utf-8")
+    hits = find_evidence(text, load_lexicon(path))
+    assert [h.entry for h in hits] == entries
+    assert all(text[h.start:h.end] == h.surface for h in hits)
+
+
+def test_state_bound_entries_without_a_state_section_are_an_error(tmp_path):
+    path = tmp_path / "lex.toml"
+    path.write_text("[responsif.state_stems]\nkeluh = 1.0\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match=r"need a \[state\] section"):
+        load_lexicon(path)
+    path.write_text('[state]\nwords = "dinas"\n', encoding="utf-8")
+    with pytest.raises(ResourceError, match="lists of strings"):
+        load_lexicon(path)
 
 
 def test_tagger_contract():

@@ -4,7 +4,10 @@ The lexicon (``data/lexicon.toml``, or any TOML file of the same shape) lists, p
 theme, stems (matched through pidato's stemmer, so "layan" finds melayani, pelayanan,
 layanan), phrases (matched on lowercased surface text, longest first) and acronyms
 (matched case-sensitively), each with a weight, plus exclusion phrases whose words
-count for no theme ("air bersih", "tanggap darurat").
+count for no theme ("air bersih", "tanggap darurat"). Entries of the tables
+``state_stems``, ``state_phrases`` and ``state_acronyms`` count only in a text that
+also names the state, its officials or a public service (a word of the ``[state]``
+section: "keluhan" about a dealership is not responsiveness, "keluhan warga ke dinas" is).
 
 :func:`find_evidence` returns every hit with its offsets into the text as given and
 whether it is negated (tidak, tak, bukan, belum, tanpa, jangan up to three words
@@ -56,6 +59,8 @@ _CONNECTOR = r"(?:yang|dan|untuk|dari|di|ke|bagi|serta|dalam|atas|pada|melalui|m
 _NAME_RUN = re.compile(rf"{_CAP}(?:{_SEP}(?:{_CONNECTOR}{_SEP})*{_CAP}){{2,}}")
 _ACRONYM_SPLIT = re.compile(r"[^0-9A-Za-z]+")
 _SEEN_MAX = 200_000  # words remembered per lexicon (like the stemmer's caches)
+#: the tables of a theme; ``state_*`` entries count only where the text names the state
+KINDS = ("stems", "phrases", "acronyms", "state_stems", "state_phrases", "state_acronyms")
 
 
 class Evidence(NamedTuple):
@@ -80,28 +85,45 @@ class Lexicon:
     themes: dict[str, dict[str, dict[str, float]]]
     exclusions: tuple[str, ...] = ()
     source: str = "pidato/data/lexicon.toml"
+    #: what names the state: ``{"words": (...), "phrases": (...), "acronyms": (...)}``, all
+    #: matched as whole words on folded lowercase text
+    state: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
-    def entries(self, kind: str) -> dict[str, tuple[str, float]]:
-        """``{entry: (theme, weight)}`` for one kind (stems, phrases, acronyms); do not modify."""
+    def entries(self, kind: str) -> dict[str, tuple[tuple[str, float], ...]]:
+        """``{entry: ((theme, weight), ...)}`` for one kind (see :data:`KINDS`), the themes
+        in codebook order (an entry may signal two: WBBM is bersih and melayani); do not modify."""
         key = ("entries", kind)
         if key not in self._cache:
-            out: dict[str, tuple[str, float]] = {}
+            out: dict[str, tuple[tuple[str, float], ...]] = {}
             for theme, kinds in self.themes.items():
                 for entry, weight in kinds.get(kind, {}).items():
-                    out.setdefault(entry, (theme, weight))
+                    out[entry] = (*out.get(entry, ()), (theme, weight))
             self._cache[key] = out
         return self._cache[key]
 
     def phrase_pattern(self) -> re.Pattern[str] | None:
-        """One regex for exclusions and phrases, longest first, on folded lowercase text."""
+        """One regex for exclusions and phrases (plain and state-bound), longest first, on
+        folded lowercase text."""
         if "pattern" not in self._cache:
-            items = {fold(p).lower() for p in (*self.exclusions, *self.entries("phrases"))}
+            items = {fold(p).lower() for p in (*self.exclusions, *self.entries("phrases"),
+                                                 *self.entries("state_phrases"))}
             self._cache["pattern"] = re.compile(r"(?<!\w)" + one_of(items) + r"(?!\w)") if items else None
         return self._cache["pattern"]
 
+    def names_state(self, low: str) -> bool:
+        """Whether a text (``low``: folded lowercase) names the state, an official or a
+        public service: a word or phrase of the ``[state]`` section (as whole words), or
+        one of its acronyms."""
+        if "state" not in self._cache:
+            items = {fold(w).lower() for w in (*self.state.get("words", ()), *self.state.get("phrases", ()),
+                                                *self.state.get("acronyms", ()))}
+            self._cache["state"] = re.compile(r"(?<!\w)" + one_of(items) + r"(?!\w)") if items else None
+        pattern = self._cache["state"]
+        return pattern is not None and pattern.search(low) is not None
+
     def __getstate__(self) -> dict:
-        return {"themes": self.themes, "exclusions": self.exclusions, "source": self.source}
+        return {"themes": self.themes, "exclusions": self.exclusions, "source": self.source, "state": self.state}
 
     def __setstate__(self, state: dict) -> None:  # the caches are rebuilt where needed
         for name, value in {**state, "_cache": {}}.items():
@@ -140,18 +162,26 @@ def _bundled() -> Lexicon:
 
 
 def _from_dict(data: dict, *, source: str) -> Lexicon:
-    unknown = [k for k in data if k not in (*THEMES, "exclusions", "version")]
+    unknown = [k for k in data if k not in (*THEMES, "exclusions", "state", "version")]
     if unknown:
-        raise ResourceError(f"{source}: unknown sections {unknown}; expected {list(THEMES)} and 'exclusions'")
+        raise ResourceError(f"{source}: unknown sections {unknown}; expected {list(THEMES)}, 'exclusions' and 'state'")
     themes = {}
     for theme in THEMES:
         kinds = data.get(theme, {})
-        bad = [k for k in kinds if k not in ("stems", "phrases", "acronyms")]
+        bad = [k for k in kinds if k not in KINDS]
         if bad:
-            raise ResourceError(f"{source}: [{theme}] has unknown tables {bad}; use stems, phrases, acronyms")
+            raise ResourceError(f"{source}: [{theme}] has unknown tables {bad}; use {', '.join(KINDS)}")
         themes[theme] = {k: _check_weights(f"{source} [{theme}.{k}]", v) for k, v in kinds.items()}
     exclusions = tuple(data.get("exclusions", {}).get("phrases", ()))
-    return Lexicon(themes=themes, exclusions=exclusions, source=source)
+    state = data.get("state", {})
+    bad = [k for k, v in state.items() if k not in ("words", "phrases", "acronyms")
+           or not isinstance(v, list) or not all(isinstance(w, str) for w in v)]
+    if bad:
+        raise ResourceError(f"{source}: [state] takes lists of strings named words, phrases, acronyms; got {bad}")
+    if any(k.startswith("state_") for kinds in themes.values() for k in kinds) and not state:
+        raise ResourceError(f"{source}: state-bound entries need a [state] section naming the state")
+    return Lexicon(themes=themes, exclusions=exclusions, source=source,
+                   state={k: tuple(v) for k, v in state.items()})
 
 
 def find_evidence(text: str, lexicon: Lexicon | None = None, *, tokens: list | None = None) -> list[Evidence]:
@@ -163,28 +193,52 @@ def find_evidence(text: str, lexicon: Lexicon | None = None, *, tokens: list | N
     lex = lexicon or load_lexicon()
     low = fold(text).lower()
     phrases = lex.entries("phrases")
-    excluded = lex.exclusions
-    taken: list[tuple[int, int]] = []
+    state_phrases = lex.entries("state_phrases")
+    excluded = lex._cache.get("excluded")
+    if excluded is None:  # a set: a phrase match is looked up in it
+        excluded = lex._cache["excluded"] = frozenset(fold(p).lower() for p in lex.exclusions)
+    taken: list[tuple[int, int]] = []  # plain phrases and exclusions: their words count no more
+    bound_spans: list[tuple[int, int]] = []  # state-bound phrases: their words count where these do not
     hits: list[Evidence] = []
+    bound: list[Evidence] = []  # hits of state-bound entries: kept when the text names the state
+    shadowed: list[Evidence] = []  # plain word hits inside a state-bound phrase: kept when it is not
     pattern = lex.phrase_pattern()
-    if pattern is not None:
-        for m in pattern.finditer(low):
+    for m in pattern.finditer(low) if pattern is not None else ():
+        phrase = m.group()
+        if phrase in excluded:
             taken.append(m.span())
-            if m.group(0) in excluded:
-                continue
-            theme, weight = phrases[m.group(0)]
-            hits.append(Evidence(theme, m.group(0), text[m.start():m.end()], m.start(), m.end(), False, weight))
+            continue
+        plain = phrase in phrases
+        (taken if plain else bound_spans).append(m.span())
+        for theme, weight in phrases[phrase] if plain else state_phrases[phrase]:
+            (hits if plain else bound).append(Evidence(theme, phrase, text[m.start():m.end()], m.start(), m.end(), False, weight))
+
+    def place(found: tuple, word: str, start: int, end: int) -> None:
+        if taken and any(s <= start < e for s, e in taken):  # inside a phrase hit
+            return
+        entry, signals, plain = found
+        evidence = [Evidence(t, entry, word, start, end, False, w) for t, w in signals]
+        if bound_spans and any(s <= start < e for s, e in bound_spans):
+            if plain:
+                shadowed.extend(evidence)
+        else:
+            (hits if plain else bound).extend(evidence)
+
     seen = lex._cache.setdefault("words", {})
     if len(seen) >= _SEEN_MAX:
         seen.clear()
-    toks = iter(tokenize(text) if tokens is None else tokens)
+    if tokens is None:
+        tokens = tokenize(text)
+    toks = iter(tokens)
     for word, start, end, kind in toks:  # the first word opens the sentence: no table
         if kind == "punct" or kind == "space":
             continue
-        found = _token_hit(lex, word, kind, True)
-        if found and not (taken and any(s <= start < e for s, e in taken)):
-            entry, theme, weight = found
-            hits.append(Evidence(theme, entry, word, start, end, False, weight))
+        key = ("^", word, kind)  # the opening word is read with sentence_start: its own entry
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = _token_hit(lex, word, kind, True)
+        if found:
+            place(found, word, start, end)
         break
     get = seen.get
     for word, start, end, kind in toks:  # the rest, each word type looked up once
@@ -198,9 +252,10 @@ def find_evidence(text: str, lexicon: Lexicon | None = None, *, tokens: list | N
             found = get((word, kind))
             if found is None:
                 found = seen[(word, kind)] = _token_hit(lex, word, kind, False)
-        if found and not (taken and any(s <= start < e for s, e in taken)):  # inside a phrase hit
-            entry, theme, weight = found
-            hits.append(Evidence(theme, entry, word, start, end, False, weight))
+        if found:
+            place(found, word, start, end)
+    if bound or shadowed:
+        hits.extend(bound if lex.names_state(low) else shadowed)
     if not hits:
         return hits
     hits.sort(key=lambda h: h.start)
@@ -214,19 +269,25 @@ def find_evidence(text: str, lexicon: Lexicon | None = None, *, tokens: list | N
 
 
 def _token_hit(lex: Lexicon, word: str, kind: str, opening: bool) -> tuple | bool:
-    """``(entry, theme, weight)`` of the acronym or stem entry one token matches, or
-    False. "WBK/WBBM" and "SP4N-LAPOR!" hold several acronyms: the first known one counts."""
-    acronyms = lex.entries("acronyms")
-    if word.isascii() and word.isalnum():  # the common case, no separator
-        found = (word, *acronyms[word]) if word in acronyms else None
-    else:
-        found = next(((p, *acronyms[p]) for p in _ACRONYM_SPLIT.split(word) if p in acronyms), None)
-    if found is None and kind in ("word", "abbrev"):
-        root = _default_stemmer().stem_token(word, sentence_start=opening)
-        stems = lex.entries("stems")
-        if root in stems:
-            found = (root, *stems[root])
-    return found or False
+    """``(entry, ((theme, weight), ...), plain)`` of the acronym or stem entry one token
+    matches, or False; ``plain`` is False for a state-bound entry. "WBK/WBBM" and "SP4N-LAPOR!"
+    hold several acronyms: the first known one counts."""
+    parts = (word,) if word.isascii() and word.isalnum() else _ACRONYM_SPLIT.split(word)  # the common case first
+    root = None
+    for plain in (True, False):
+        acronyms = lex.entries("acronyms" if plain else "state_acronyms")
+        if acronyms:
+            found = next(((p, acronyms[p], plain) for p in parts if p in acronyms), None)
+            if found is not None:
+                return found
+        if kind in ("word", "abbrev"):
+            stems = lex.entries("stems" if plain else "state_stems")
+            if stems:
+                if root is None:
+                    root = _default_stemmer().stem_token(word, sentence_start=opening)
+                if root in stems:
+                    return (root, stems[root], plain)
+    return False
 
 
 def _negated(low: str, start: int) -> bool:

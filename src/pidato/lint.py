@@ -13,7 +13,7 @@ with the problems a lexicon maintainer looks for:
 Every row lists the surface forms the entry matched with their counts, so a
 collision can be judged by eye.
 
->>> t = lint_lexicon(["Masih ada pungli.", "Pungli diberantas.", "Acara selesai."])
+>>> t = lint_lexicon(["Ada pungli di loket.", "Pungli diberantas.", "Acara selesai."])
 >>> t.set_index("entry").loc["pungli", ["passages", "share", "surfaces"]].astype(str).tolist()
 ['2', '0.6667', 'pungli 1; Pungli 1']
 """
@@ -88,7 +88,7 @@ def lint_lexicon(texts: Iterable[str], lexicon: str | Path | None = None, *, max
                     problems.append("two_themes")
                 if count / n > max_share:
                     problems.append("frequent")
-                if kind == "stems" and any(not _contains_root(f, entry) for f in forms):
+                if kind in ("stems", "state_stems") and any(not _contains_root(f, entry) for f in forms):
                     problems.append("collision")
                 rows.append({"theme": theme, "kind": kind, "entry": entry, "weight": weight,
                              "passages": count, "share": round(count / n, 4),

@@ -13,9 +13,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pidato.batch import EXIT, output_columns, tag_archive
+from pidato.batch import DEFAULT_META, EXIT, meta_columns, output_columns, tag_archive
 from pidato.cli import main as cli_main
-from pidato.sources import Doc, Failure, decode, iter_documents, looks_indonesian
+from pidato.sources import Doc, Failure, decode, field_names, iter_documents, looks_indonesian
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus" / "texts"
@@ -105,7 +105,7 @@ def test_run_writes_rows_errors_and_manifest(tmp_path):
     out = tmp_path / "out" / "tagged.jsonl"
     m = tag_archive([root, *_table_inputs(tmp_path)], out, max_bytes=40_000, progress=False, chunk_size=3)
     rows = _read(out)
-    assert list(rows.columns) == output_columns()
+    assert list(rows.columns) == output_columns([*DEFAULT_META, "judul", "body"])   # the tables' other fields
     errors = [json.loads(line) for line in out.with_name("tagged.jsonl.errors.jsonl").read_text().splitlines()]
     assert m["counts"]["failures"] == len(errors) >= 11 and m["status"] == "partial"
     assert {"path", "position", "reason"} <= set(errors[0])
@@ -192,7 +192,7 @@ def test_kill_9_then_resume_gives_the_uninterrupted_output(tmp_path, workers):
     texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
     with src.open("w", encoding="utf-8") as fh:
         for i in range(120):
-            fh.write(json.dumps({"id": f"d{i:03d}", "text": texts[i % len(texts)]}) + "\n")
+            fh.write(json.dumps({"id": f"d{i:03d}", "text": texts[i % len(texts)], **_extra_fields(i)}) + "\n")
             if i % 17 == 0:
                 fh.write("{broken\n")
     ref = tmp_path / "ref.jsonl"
@@ -214,12 +214,79 @@ def test_kill_9_then_resume_gives_the_uninterrupted_output(tmp_path, workers):
     resumed = subprocess.run([*cmd, "--resume"], capture_output=True, text=True)
     assert resumed.returncode == EXIT["partial"], resumed.stderr
     assert out.read_bytes() == ref.read_bytes()
+    assert {"outlet", "url", "meta_source"} <= set(_read(out).columns)
     assert out.with_name("run.jsonl.errors.jsonl").read_bytes() == ref.with_name("ref.jsonl.errors.jsonl").read_bytes()
     manifest = json.loads(out.with_name("run.jsonl.manifest.json").read_text())
     # workers commit out of order (resume keeps the unbroken run from chunk 0) and outlive
     # a killed parent for a moment, so they may commit a few more chunks
     assert manifest["resumed_after_items"] >= 4 * unbroken and manifest["resumed_after_items"] % 4 == 0
     assert not parts.exists()
+
+
+# -- document fields kept (issue 18) ---------------------------------------------------------
+def _extra_fields(i: int) -> dict:
+    """Fields a scraped archive carries: scalars, a list, and names the output uses."""
+    return {"outlet": ["Kementerian PANRB", "BKN"][i % 2], "url": f"https://contoh.go.id/rilis/{i}",
+            "halaman": i, "tags": ["rb", "asn"], "source": "scrape-2024", "bersih": "ya"}
+
+
+def _fields_table(tmp_path: Path, n: int = 9) -> Path:
+    src = tmp_path / "rilis.jsonl"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    with src.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            fh.write(json.dumps({"id": f"r{i}", "title": f"Rilis {i}", "text": texts[i], **_extra_fields(i)}) + "\n")
+    return src
+
+
+def test_every_scalar_field_of_a_table_is_kept_by_default(tmp_path):
+    out = tmp_path / "t.parquet"
+    m = tag_archive([_fields_table(tmp_path)], out, progress=False)
+    df = pd.read_parquet(out)
+    meta = m["settings"]["meta"]
+    assert meta[:7] == list(DEFAULT_META) and meta[7:] == ["outlet", "url", "halaman", "meta_source", "meta_bersih"]
+    assert df.columns.tolist() == output_columns(meta)
+    assert "tags" not in df.columns and "id" not in df.columns             # a list field; the ids are doc_id
+    first = df.drop_duplicates("doc_id").set_index("doc_id")
+    assert first.loc["r1", "outlet"] == "BKN" and first.loc["r1", "halaman"] == "1"
+    assert first.loc["r1", "meta_source"] == "scrape-2024" and first.loc["r1", "meta_bersih"] == "ya"
+    assert df["source"].str.endswith("rilis.jsonl").all() and df["bersih"].dtype == bool   # not clobbered
+
+
+def test_meta_restricts_the_fields_kept(tmp_path):
+    out = tmp_path / "t.csv"
+    m = tag_archive([_fields_table(tmp_path)], out, progress=False, meta=["outlet", "tags", "source"])
+    assert m["settings"]["meta"] == ["outlet", "tags", "meta_source"]
+    df = pd.read_csv(out)
+    assert json.loads(df["tags"].iloc[0]) == ["rb", "asn"]                  # named lists are written as JSON
+    assert "url" not in df.columns and "title" not in df.columns
+
+
+def test_kept_fields_are_the_same_with_two_workers(tmp_path):
+    src = _fields_table(tmp_path)
+    one = tag_archive([src], tmp_path / "one.jsonl", progress=False, chunk_size=5)
+    two = tag_archive([src], tmp_path / "two.jsonl", progress=False, chunk_size=1, workers=2)
+    assert one["columns"] == two["columns"] and "outlet" in one["columns"]
+    assert (tmp_path / "one.jsonl").read_bytes() == (tmp_path / "two.jsonl").read_bytes()
+
+
+def test_field_names_of_csv_metadata_and_json_lines(tmp_path):
+    corpus = tmp_path / "korpus"
+    (corpus / "texts").mkdir(parents=True)
+    (corpus / "metadata.csv").write_text("doc_id,title,media\n", encoding="utf-8")
+    table = tmp_path / "t.csv"
+    table.write_text("no,isi,url\n", encoding="utf-8")
+    rows = tmp_path / "r.jsonl"
+    rows.write_text('{"id": 1, "text": "x", "a": [1], "b": {"c": 1}, "d": null}\n{not json}\n'
+                    '{"id": 2, "text": "y", "a": "satu"}\n', encoding="utf-8")
+    assert field_names([corpus, table, rows, tmp_path / "missing.csv"], text_field="isi", id_field="no") == [
+        "title", "media", "url", "text", "a", "d"]
+    assert field_names([rows]) == ["a", "d"]
+
+
+def test_corpus_output_keeps_only_the_default_columns():
+    assert field_names([ROOT / "corpus"]) == ["title", "date", "speaker", "role", "institution", "place", "genre"]
+    assert meta_columns(field_names([ROOT / "corpus"])) == list(DEFAULT_META)
 
 
 # -- Dask ---------------------------------------------------------------------------------

@@ -34,9 +34,9 @@ from .coding import THEMES
 from .errors import InputError
 from .io import alias_table
 from .passages import PASSAGE_COLUMNS
-from .sources import MAX_BYTES, Doc, Failure, iter_documents, reads_as_document
+from .sources import MAX_BYTES, Doc, Failure, field_names, iter_documents, reads_as_document
 
-__all__ = ["tag_archive", "tag_document", "output_columns", "DEFAULT_META", "EXIT"]
+__all__ = ["tag_archive", "tag_document", "output_columns", "meta_columns", "DEFAULT_META", "EXIT"]
 
 #: document metadata kept in the output by default (the document's speaker as doc_speaker)
 DEFAULT_META = ("title", "date", "doc_speaker", "role", "institution", "place", "genre")
@@ -55,17 +55,57 @@ def output_columns(meta: Sequence[str] = DEFAULT_META) -> list[str]:
     return [*_PASSAGE, *meta, "source", "encoding", *_TAGS]
 
 
+#: output columns a document field may not take; such a field is written as ``meta_<name>``
+_RESERVED = frozenset(output_columns(()))
+
+
+def meta_column(name: str) -> str:
+    """The output column of a document field: ``speaker`` is ``doc_speaker``, a name the
+    output already uses (``text``, ``source``, ``bersih``, ...) gets the prefix ``meta_``.
+
+    >>> meta_column("outlet"), meta_column("speaker"), meta_column("source")
+    ('outlet', 'doc_speaker', 'meta_source')
+    """
+    name = "doc_speaker" if name == "speaker" else name
+    return f"meta_{name}" if name in _RESERVED else name
+
+
+def meta_columns(fields: Sequence[str]) -> list[str]:
+    """The metadata columns kept by default: :data:`DEFAULT_META`, then every other
+    field of the inputs (see :func:`pidato.sources.field_names`) in the order first
+    seen, renamed by :func:`meta_column`; a renamed field whose new name a field of
+    the inputs already has is left out (that field keeps its name).
+
+    >>> meta_columns(["id", "title", "outlet", "source", "meta_source"])
+    ['title', 'date', 'doc_speaker', 'role', 'institution', 'place', 'genre', 'id', 'outlet', 'meta_source']
+    """
+    columns = dict.fromkeys(DEFAULT_META)
+    for name in fields:
+        columns.setdefault(meta_column(name), None)
+    return list(columns)
+
+
+def _meta_value(value: object) -> str | None:
+    """A metadata value as output text: missing (None, NaN) as None, lists and
+    objects as JSON, anything else as ``str``."""
+    if value is None or value != value:
+        return None
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)
+
+
 # -- tagging one document ---------------------------------------------------------------
 def _meta_of(doc: Doc, meta: Sequence[str]) -> dict:
     """The output metadata of a document: its fields (``speaker`` as ``doc_speaker``),
     with place, date and title read from the text where they are missing."""
     from .io import _fill_from_text
 
-    rec = {("doc_speaker" if k == "speaker" else k): v for k, v in doc.meta.items()}
+    rec = {meta_column(k): v for k, v in doc.meta.items()}
     if not all(rec.get(k) for k in ("place", "date", "title")):
         rec["text"] = doc.text
         _fill_from_text(rec)
-    return {k: (None if rec.get(k) is None or rec.get(k) != rec.get(k) else str(rec.get(k))) for k in meta}
+    return {k: _meta_value(rec.get(k)) for k in meta}
 
 
 def tag_document(doc: Doc, *, meta: Sequence[str] = DEFAULT_META, tagger=None) -> list[dict]:
@@ -452,8 +492,12 @@ def tag_archive(
         Go on from the committed chunks of an interrupted run with the same inputs and
         settings.
     meta
-        Document fields to keep (default :data:`DEFAULT_META`; ``speaker`` is the
-        document's speaker, written as ``doc_speaker``).
+        Document fields to keep. Default: :data:`DEFAULT_META` and every other field
+        of the inputs (:func:`meta_columns`; found by reading the inputs once before
+        the run, so every worker and a resumed run write the same columns); values
+        as text, lists and objects as JSON. ``speaker`` is the document's speaker,
+        written as ``doc_speaker``; a field named like an output column (``text``,
+        ``source``, ``bersih``, ...) is written as ``meta_<name>``.
     progress
         Show a tqdm progress bar (documents per second, ETA), or a callable given the
         number of items done after each chunk.
@@ -472,7 +516,8 @@ def tag_archive(
         raise InputError("no inputs given")
     if workers < 1 or chunk_size < 1:
         raise InputError("workers and chunk_size must be at least 1")
-    meta_cols = [("doc_speaker" if m == "speaker" else m) for m in (DEFAULT_META if meta is None else meta)]
+    meta_cols = (meta_columns(field_names(inputs, text_field=text_field, id_field=id_field)) if meta is None
+                 else list(dict.fromkeys(meta_column(m) for m in meta)))
     columns = output_columns(meta_cols)
     parts = out.with_name(out.name + ".parts")
     errors_path = out.with_name(out.name + ".errors.jsonl")

@@ -300,8 +300,9 @@ def main(argv: list[str] | None = None) -> int:
     t.add_argument("-o", "--output", required=True, help="output .parquet, .csv or .jsonl (errors and manifest beside it)")
     t.add_argument("--text-field", default="text", help="text column/key of tables (default: text)")
     t.add_argument("--id-field", default="doc_id", help="id column/key of tables (default: doc_id, else id)")
-    t.add_argument("--meta", help="comma-separated metadata fields to keep (default: title,date,speaker,role,"
-                   "institution,place,genre)")
+    t.add_argument("--meta", help="comma-separated metadata fields to keep, only these (default: title,date,"
+                   "speaker,role,institution,place,genre and every other scalar field of the inputs; "
+                   "a field named like an output column is written as meta_<name>)")
     t.add_argument("--workers", type=int, default=1, help="processes on this machine (output is identical)")
     t.add_argument("--scheduler", help="address of a dask.distributed scheduler, e.g. tcp://10.0.0.5:8786")
     t.add_argument("--chunk-size", type=int, default=50, help="documents per committed chunk")

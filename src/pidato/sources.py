@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .errors import InputError
 
-__all__ = ["Doc", "Failure", "iter_documents", "finish", "count_items", "folder_files", "decode",
+__all__ = ["Doc", "Failure", "iter_documents", "finish", "count_items", "field_names", "folder_files", "decode",
            "looks_indonesian", "html_to_text", "reads_as_document", "FOLDER_SUFFIXES"]
 
 FOLDER_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -368,6 +368,80 @@ def count_items(inputs: Sequence[str | Path]) -> int:
         except Exception:  # noqa: BLE001 - only an estimate; the real pass reports the problem
             total += 1
     return total
+
+
+def _scalar(value: object) -> bool:
+    return value is None or isinstance(value, (str, int, float, bool))
+
+
+def field_names(inputs: Sequence[str | Path], *, text_field: str = "text", id_field: str = "doc_id") -> list[str]:
+    """The metadata fields of ``inputs``, in the order first seen: the columns of every
+    ``metadata.csv`` and CSV table, the keys of every JSON lines row and the columns of
+    every Parquet table, less the text field and the field a table's ids come from
+    (``id_field``, else ``id``, else ``doc_id``). A field whose values are lists or
+    objects in every row that has it is left out (JSON lines: only such rows; Parquet:
+    nested column types). Folders of files have no fields. Bad files are skipped here:
+    reading them reports the problem. The whole of every JSON lines file is read.
+    """
+    seen: dict[str, None] = {}
+    for item in inputs:
+        path = Path(item)
+        try:
+            names = _fields_of(path)
+        except (OSError, UnicodeDecodeError, csv.Error, ValueError):
+            continue
+        if not names:
+            continue
+        if path.is_dir():  # a corpus folder: ids and texts are doc_id and texts/<doc_id>.txt
+            skip = ("doc_id", "text")
+        else:
+            skip = (text_field, next((c for c in (id_field, "id", "doc_id") if c in names), None))
+        for name in names:
+            if name not in skip:
+                seen.setdefault(name, None)
+    return list(seen)
+
+
+def _fields_of(path: Path) -> list[str]:
+    """One input's scalar field names, in order (see :func:`field_names`)."""
+    suffix = path.suffix.lower()
+    if path.is_dir():
+        meta = path / "metadata.csv"
+        return _csv_header(meta) if meta.is_file() else []
+    if suffix == ".csv":
+        return _csv_header(path)
+    if suffix in (".jsonl", ".ndjson"):
+        scalar: dict[str, bool] = {}
+        with path.open(encoding=_sniff_encoding(path)) as fh:
+            for line in fh:
+                if not line.strip():
+                    continue
+                try:
+                    rec = json.loads(line)
+                except json.JSONDecodeError:
+                    continue
+                if isinstance(rec, dict):
+                    for k, v in rec.items():
+                        scalar[k] = scalar.get(k, False) or _scalar(v)
+        return [k for k, ok in scalar.items() if ok]
+    if suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        schema = pq.read_schema(path)
+        return [f.name for f in schema if not _nested(f.type)]
+    return []
+
+
+def _nested(kind) -> bool:
+    """Whether a pyarrow type holds lists, structs or maps."""
+    import pyarrow.types as pt
+
+    return pt.is_nested(kind)
+
+
+def _csv_header(path: Path) -> list[str]:
+    with path.open(encoding=_sniff_encoding(path), newline="") as fh:
+        return next(csv.reader(fh), [])
 
 
 def iter_documents(

@@ -279,6 +279,38 @@ def test_report_without_validation_says_so_and_with_validation_shows_the_card(tm
     assert "corrected" in card and pidato.tag.__module__ and "lexicon " in card
 
 
+# -- what the documents are called (issue 18) -------------------------------------------------
+@pytest.mark.parametrize(("column", "values", "kind"), [
+    ("genre", ["sambutan", "Pidato", "arahan"], "speech"),
+    ("kind", ["speech_transcript"] * 3, "speech"),
+    ("genre", ["sambutan", "rilis", "sambutan"], "document"),      # a mixed archive
+    ("kind", ["gov_release"] * 3, "document"),
+    ("genre", [None, None, None], "document"),                     # nothing said
+    (None, None, "document"),
+])
+def test_document_kind_says_speech_only_for_speech_transcripts(column, values, kind):
+    t = pd.DataFrame({"doc_id": ["a", "b", "c"]})
+    if column:
+        t[column] = values
+    assert pidato.report.document_kind(t) == kind
+
+
+@pytest.mark.parametrize(("genre", "lang", "noun", "other"), [
+    ("rilis", "en", "documents", "speeches"), ("rilis", "id", "dokumen", "pidato,"),
+    ("sambutan", "en", "speeches", "documents"), ("sambutan", "id", "pidato", "dokumen"),
+])
+def test_report_counts_documents_unless_they_are_speeches(genre, lang, noun, other):
+    t = _speeches(n_docs=4, per_doc=3).assign(genre=genre)
+    html = pidato.build_report(t, "speaker", n_boot=0, n_perm=0, plots=False, lang=lang).to_html()
+    head = re.search(r'<p class="note">.*?</p>', html).group(0)
+    assert f"4 {noun}, 12 " in head and f" {other}" not in head
+    per = "Per speech" if noun == "speeches" else "Per document" if noun == "documents" else f"Per {noun}"
+    assert f'<h2 id="speeches">{per}</h2>' in html
+    parser = _Tables()
+    parser.feed(html)
+    assert parser.tables["summary"][0][0] == ("speeches" if genre == "sambutan" else "documents")
+
+
 def test_report_refuses_to_overwrite_and_to_write_elsewhere(tmp_path):
     tagged = _hostile_tagged()
     out = tmp_path / "r.html"

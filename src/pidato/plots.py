@@ -14,7 +14,7 @@ only when a function is called. Colours are the Okabe-Ito colour-blind-safe pale
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from .coding import THEMES
 from .errors import InputError, ResourceError
@@ -28,10 +28,12 @@ __all__ = ["plot_shares", "plot_speeches", "plot_trend", "plot_keyness", "plot_x
 PALETTE = {"bersih": "#0072B2", "melayani": "#E69F00", "responsif": "#009E73", "other": "#999999"}
 _TEXT = {
     "en": {"share": "share of passages", "speech": "speech", "period": "period", "g2": "keyness (signed G2)",
-           "position": "position in the speech", "target": "target", "reference": "reference",
+           "position": "position in the speech", "position_document": "position in the document",
+           "target": "target", "reference": "reference",
            "stack": "share of passages (themes stack; a passage can carry several)"},
     "id": {"share": "porsi paragraf", "speech": "pidato", "period": "periode", "g2": "keyness (G2 bertanda)",
-           "position": "posisi dalam pidato", "target": "target", "reference": "pembanding",
+           "position": "posisi dalam pidato", "position_document": "posisi dalam dokumen",
+           "target": "target", "reference": "pembanding",
            "stack": "porsi paragraf (tema ditumpuk; satu paragraf bisa bertema ganda)"},
 }
 
@@ -199,9 +201,11 @@ def plot_keyness(keyness_result, *, top: int = 12, ax=None, lang: str = "en"):
 
 
 def plot_xray(tagged: pd.DataFrame, *, doc_ids: Sequence[str] | None = None, doc_col: str = "doc_id",
-              ax=None, lang: str = "en", themes: Sequence[str] = THEMES, max_speeches: int = 30):
+              ax=None, lang: str = "en", themes: Sequence[str] = THEMES, max_speeches: int = 30,
+              unit: Literal["speech", "document"] = "speech"):
     """Dispersion plot: a tick for every piece of lexicon evidence, at its relative
     position in the speech (0 = start, 1 = end), one row per speech, coloured by theme.
+    ``unit="document"`` labels the axis for documents that are not speeches.
 
     Examples
     --------
@@ -233,6 +237,8 @@ def plot_xray(tagged: pd.DataFrame, *, doc_ids: Sequence[str] | None = None, doc
     ax.set_yticks(range(len(docs)), docs)
     ax.set_xlim(0, 1)
     ax.invert_yaxis()
-    ax.set_xlabel(_text(lang)["position"])
+    if unit not in ("speech", "document"):
+        raise InputError(f"unit must be 'speech' or 'document', got {unit!r}")
+    ax.set_xlabel(_text(lang)["position" if unit == "speech" else "position_document"])
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=len(themes), frameon=False)
     return ax, ev.reset_index(drop=True)

@@ -187,6 +187,71 @@ def test_plots_return_axes_and_the_table_they_drew():
     assert {"doc_id", "theme", "position"} <= set(table.columns)
 
 
+def _rare_themes(n_docs: int = 12, per_doc: int = 25) -> pd.DataFrame:
+    """Tagged passages where the themes are rare (1-15%), as on real archives."""
+    rows = []
+    for d in range(n_docs):
+        for i in range(per_doc):
+            rows.append({"doc_id": f"d{d}", "passage_id": f"d{d}-p{i}", "outlet": "AB"[d % 2],
+                         "date": f"{2021 + d % 3}-05-01", "n_tokens": 20, "text": "Acara ditutup.",
+                         "bersih": i < 1 + d % 3, "melayani": i == 0 and d % 4 == 0, "responsif": i < 3})
+    return pd.DataFrame(rows)
+
+
+def _drawn_x(ax) -> np.ndarray:
+    """Every x value the errorbars drew (dots and whisker ends)."""
+    values = [line.get_xdata() for line in ax.lines]
+    values += [seg[:, 0] for coll in ax.collections for seg in coll.get_segments()]
+    return np.concatenate([np.asarray(v, dtype=float).ravel() for v in values])
+
+
+def test_share_axis_fits_rare_shares_and_keeps_zero():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    t = _rare_themes()
+    e = pidato.emphasis(t, by="outlet", n_boot=200)
+    ax, table = pidato.plot_shares(e)
+    low, high = ax.get_xlim()
+    top = max(table["share"].max(), table["boot_high"].max())
+    assert 0.05 <= high <= 2 * top + 0.05 and high < 0.5       # not 0-1: the dots spread out
+    assert low < 0 and -low < high / 10                        # 0 visible, a small margin
+    assert (_drawn_x(ax) >= low).all() and (_drawn_x(ax) <= high).all()   # no whisker cut
+    ticks = ax.get_xticks()
+    assert ticks[0] == 0 and ticks[-1] >= top and 3 <= len(ticks) <= 7
+    labels = [x.get_text() for x in ax.get_xticklabels()]
+    assert labels[0] == "0%" and all(x.endswith("%") for x in labels)
+    import matplotlib.pyplot as plt
+
+    plt.close(ax.figure)
+
+
+def test_trend_share_axis_fits_the_ribbons():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    ax, table = pidato.plot_trend(pidato.trend(_rare_themes(), n_boot=100))
+    low, high = ax.get_ylim()
+    assert low < 0 < high < 0.5 and high >= table["share"].max()
+    assert [x.get_text() for x in ax.get_yticklabels()][0] == "0%"
+    import matplotlib.pyplot as plt
+
+    plt.close(ax.figure)
+
+
+@pytest.mark.parametrize(("values", "upper", "labels"), [
+    ([0.01, 0.03, 0.13], 0.15, ["0%", "5%", "10%", "15%"]),
+    ([0.0, 0.0], 0.05, ["0%", "1%", "2%", "3%", "4%", "5%"]),
+    ([0.2, 0.61], 0.8, ["0%", "20%", "40%", "60%", "80%"]),
+    ([0.9, 1.0], 1.0, ["0%", "20%", "40%", "60%", "80%", "100%"]),
+    ([0.07, float("nan")], 0.08, ["0%", "2%", "4%", "6%", "8%"]),
+])
+def test_share_scale_round_top_and_percent_labels(values, upper, labels):
+    (low, high), ticks, shown = pidato.plots.share_scale(values)
+    assert ticks[0] == 0 and ticks[-1] == pytest.approx(upper) and shown == labels
+    assert low < 0 and high == pytest.approx(upper * 1.02)
+
+
 # -- the HTML report ------------------------------------------------------------------
 class _Tables(HTMLParser):
     """The cells of every <table id=...> of a page."""

@@ -22,7 +22,7 @@ from .errors import InputError, ResourceError
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["plot_shares", "plot_speeches", "plot_trend", "plot_keyness", "plot_xray", "PALETTE"]
+__all__ = ["plot_shares", "plot_speeches", "plot_trend", "plot_keyness", "plot_xray", "share_scale", "PALETTE"]
 
 #: Okabe-Ito colours, one per theme
 PALETTE = {"bersih": "#0072B2", "melayani": "#E69F00", "responsif": "#009E73", "other": "#999999"}
@@ -36,6 +36,49 @@ _TEXT = {
            "target": "target", "reference": "pembanding",
            "stack": "porsi paragraf (tema ditumpuk; satu paragraf bisa bertema ganda)"},
 }
+
+
+#: tick steps a share axis may take (fractions of 1)
+_SHARE_STEPS = (0.005, 0.01, 0.02, 0.05, 0.1, 0.2)
+
+
+def share_scale(values, *, max_ticks: int = 6, floor: float = 0.05,
+                ) -> tuple[tuple[float, float], list[float], list[str]]:
+    """Limits, ticks and tick labels of a share axis that fits ``values`` (shares and
+    interval ends): from 0 (always shown) to the first round value at or above the
+    largest (or ``floor``, so that tiny shares are not blown up), at most 1, with at
+    most ``max_ticks`` intervals between ticks, labelled as percentages. The limits leave a margin of 2% on both sides so that a dot at 0
+    or at the top is not cut.
+
+    >>> limits, ticks, labels = share_scale([0.012, 0.08, 0.145])
+    >>> [round(x, 3) for x in limits], labels
+    ([-0.003, 0.153], ['0%', '5%', '10%', '15%'])
+    >>> share_scale([0.3, 0.97])[2]
+    ['0%', '20%', '40%', '60%', '80%', '100%']
+    >>> share_scale([0.0, 0.004])[2]
+    ['0%', '1%', '2%', '3%', '4%', '5%']
+    """
+    import math
+
+    finite = [float(v) for v in values if v is not None and v == v and math.isfinite(float(v))]
+    top = min(max([floor, *finite]), 1.0)
+    step = next((s for s in _SHARE_STEPS if math.ceil(top / s - 1e-9) <= max_ticks), 0.2)
+    upper = min(max(math.ceil(top / step - 1e-9), 1) * step, 1.0)
+    ticks = [round(i * step, 6) for i in range(int(round(upper / step)) + 1) if i * step <= upper + 1e-9]
+    decimals = 1 if step < 0.01 or any(round(t * 100, 6) % 1 for t in ticks) else 0
+    labels = [f"{t * 100:.{decimals}f}%" for t in ticks]
+    margin = 0.02 * upper
+    return (-margin, upper + margin), ticks, labels
+
+
+def _share_axis(ax, values, axis: str = "x") -> None:
+    limits, ticks, labels = share_scale(values)
+    if axis == "x":
+        ax.set_xlim(*limits)
+        ax.set_xticks(ticks, labels)
+    else:
+        ax.set_ylim(*limits)
+        ax.set_yticks(ticks, labels)
 
 
 def _axes(ax, size=(7, 4)):
@@ -69,7 +112,8 @@ def plot_shares(emphasis_result, *, ax=None, lang: str = "en", themes: Sequence[
     """Dot-and-whisker plot of an :func:`pidato.emphasis` result (one row of dots per group).
 
     Whiskers are the speech-resampling bootstrap interval, or Wilson where a group has
-    one speech. Returns ``(ax, table)``.
+    one speech. The share axis runs from 0 to a round value just above the largest
+    share or interval end (:func:`share_scale`), not always to 1. Returns ``(ax, table)``.
 
     Examples
     --------
@@ -93,16 +137,18 @@ def plot_shares(emphasis_result, *, ax=None, lang: str = "en", themes: Sequence[
     ax = _axes(ax, (7, max(2.5, 0.45 * len(groups) + 1)))
     y = {g: i for i, g in enumerate(groups)}
     offsets = np.linspace(-0.25, 0.25, len(themes))
+    drawn: list[float] = []
     for k, theme in enumerate(themes):
         part = table[table["theme"] == theme]
         lab = label[part.index]
         lo, hi = _interval(part)
+        drawn += [*part["share"], *hi]
         pos = np.array([y[g] for g in lab]) + offsets[k]
         ax.errorbar(part["share"], pos, xerr=[part["share"] - lo, hi - part["share"]], fmt="o",
                     color=PALETTE.get(theme, "black"), label=theme, capsize=2, markersize=5)
     ax.set_yticks(range(len(groups)), groups)
     ax.invert_yaxis()
-    ax.set_xlim(0, 1)
+    _share_axis(ax, drawn, "x")
     ax.set_xlabel(text["share"])
     ax.legend(loc="best", frameon=False)
     ax.grid(axis="x", alpha=0.3)
@@ -161,12 +207,14 @@ def plot_trend(trend_result, *, ax=None, lang: str = "en", themes: Sequence[str]
     if "period" not in table.columns:
         raise InputError("plot_trend() takes a pidato.trend() result or its shares table")
     ax = _axes(ax)
+    drawn: list[float] = []
     for theme in themes:
         part = table[table["theme"] == theme].sort_values("period")
         lo, hi = _interval(part)
+        drawn += [*part["share"], *hi]
         ax.plot(part["period"], part["share"], marker="o", color=PALETTE.get(theme), label=theme)
         ax.fill_between(part["period"], lo, hi, color=PALETTE.get(theme), alpha=0.2, linewidth=0)
-    ax.set_ylim(0, 1)
+    _share_axis(ax, drawn, "y")
     ax.set_ylabel(_text(lang)["share"])
     ax.set_xlabel(_text(lang)["period"])
     ax.legend(loc="best", frameon=False)

@@ -418,3 +418,11 @@ def test_no_script_runs_when_the_report_is_opened_in_chromium(tmp_path):
                             timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no script ran" in result.stdout
+
+
+def test_report_trend_table_counts_documents_of_releases():
+    t = _speeches(n_docs=4, per_doc=3).assign(genre="rilis")
+    html = pidato.build_report(t, "speaker", n_boot=0, n_perm=0, plots=False).to_html()
+    parser = _Tables()
+    parser.feed(html)
+    assert "documents" in parser.tables["trend.slopes"][0] and "speeches" not in parser.tables["trend.slopes"][0]

@@ -153,6 +153,8 @@ def _view(name: str, table: pd.DataFrame, count: str = "speeches") -> pd.DataFra
         ranked = table.sort_values("p_adj", kind="stable")
         significant = ranked[ranked["significant"]]
         return significant.head(MAX_PAIRS) if len(significant) else ranked.head(10)
+    if "speeches" in table.columns and count != "speeches":
+        return table.rename(columns={"speeches": count})
     return table
 
 

@@ -196,7 +196,7 @@ def emphasis(
     table = table.sort_values([*cols, "theme"], kind="stable").reset_index(drop=True)
     table["theme"] = table["theme"].astype(str)
     notes = [f"{int(confidence * 100)}% intervals: Wilson (passages as independent) and cluster bootstrap "
-             f"over speeches ({n_boot} replicates)" if n_boot else f"{int(confidence * 100)}% Wilson intervals"]
+             f"over documents ({n_boot} replicates)" if n_boot else f"{int(confidence * 100)}% Wilson intervals"]
     if confusion is not None:
         notes.append("corrected = share corrected for the tagger's misclassification (Rogan-Gladen) "
                      "with the error rates of the validation")

@@ -138,7 +138,7 @@ def trend(
                      "first": str(when.min().date()), "last": str(when.max().date()),
                      "speeches": len(uniq), "passages": len(y)})
     notes = ["slope: least-squares change of the share per year (linear probability model); "
-             f"interval from {n_boot} bootstrap replicates of speeches"]
+             f"interval from {n_boot} bootstrap replicates of documents"]
     if undated:
         notes.append(f"{undated} passages without a readable date are left out")
     shares = Result(shares.table, caption=f"Theme emphasis by {freq}", notes=shares.notes + tuple(notes[1:]))

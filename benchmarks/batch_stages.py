@@ -34,17 +34,17 @@ ARCHIVE = ROOT.parent / "shared" / "data" / "news" / "archive.jsonl"
 
 # (module, attribute, label); a class attribute is written "Class.method"
 STAGES = [
-    ("pidato.sources", "finish", "language check (finish)"),
+    ("pidato.io.archives", "finish", "language check (finish)"),
     ("pidato.batch", "_meta_of", "metadata from the text"),
-    ("pidato.passages", "_passages", "passages, all"),
-    ("pidato.passages", "find_boilerplate", "  boilerplate"),
-    ("pidato.passages", "sentence_spans", "  sentences"),
-    ("pidato.passages", "attribute", "  quote attribution"),
-    ("pidato.passages", "tokenize", "  tokenising passages"),
+    ("pidato.text.passages", "_passages", "passages, all"),
+    ("pidato.text.passages", "find_boilerplate", "  boilerplate"),
+    ("pidato.text.passages", "sentence_spans", "  sentences"),
+    ("pidato.text.passages", "attribute", "  quote attribution"),
+    ("pidato.text.passages", "tokenize", "  tokenising passages"),
     ("pidato.batch", "_tag_prepared", "tagging, all"),
-    ("pidato.features", "analyse", "  stems and lexicon hits"),
-    ("pidato.features", "TfidfTable.stem_rows", "  TF-IDF rows"),
-    ("pidato.features", "lexicon_rows", "  lexicon features"),
+    ("pidato.themes.features", "analyse", "  stems and lexicon hits"),
+    ("pidato.themes.features", "TfidfTable.stem_rows", "  TF-IDF rows"),
+    ("pidato.themes.features", "lexicon_rows", "  lexicon features"),
     ("pidato.batch", "_commit", "commit of the chunks"),
     ("pidato.batch", "_assemble", "assembly of the output"),
 ]

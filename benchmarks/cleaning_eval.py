@@ -93,7 +93,7 @@ def part_of(doc: str) -> str:
 
 
 def dev_documents() -> dict[str, str]:
-    return {p.name: pidato.read_text(p) for p in sorted(DOCS.glob("*.txt"))}
+    return {p.name: pidato.io.read_text(p) for p in sorted(DOCS.glob("*.txt"))}
 
 
 def unseen_documents(start: int = 0) -> dict[str, tuple[str, str]]:
@@ -128,7 +128,7 @@ def _blank_line_paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _pidato(text: str) -> list[tuple[int, int]]:
-    return [(p.start, p.end) for p in pidato.passages_of(text)]
+    return [(p.start, p.end) for p in pidato.text.passages_of(text)]
 
 
 def kept_share(text: str, s: int, e: int, inside: bytearray) -> float:
@@ -182,7 +182,7 @@ def main() -> None:
             for name in ("ministries", "detik"):
                 parts[f"unseen{tag} {name}"] = ({d: t for d, (s, t) in unseen.items() if s == name}, un_labels)
     print_agreement()
-    runs = {"no removal (baseline)": _blank_line_paragraphs, "pidato.passages_of": _pidato}
+    runs = {"no removal (baseline)": _blank_line_paragraphs, "pidato.text.passages_of": _pidato}
     print(f"{'part':18s} {'docs':>4s} {'furn.':>5s} {'content':>7s}  {'splitter':22s} "
           f"{'furniture through':>17s} {'content lost':>12s}")
     for part, (docs, labels) in parts.items():
@@ -204,7 +204,7 @@ def main() -> None:
     print("\nthe same, judged by the second judge (coder B):")
     for part, (docs, labels) in second.items():
         c, _ = score(docs, labels, _pidato)
-        print(f"{part:18s} {c['docs']:4d} {c['furniture']:5d} {c['content']:7d}  {'pidato.passages_of':22s} "
+        print(f"{part:18s} {c['docs']:4d} {c['furniture']:5d} {c['content']:7d}  {'pidato.text.passages_of':22s} "
               f"{c['through']:17d} {c['lost']:12d}")
 
 
@@ -217,7 +217,7 @@ def print_agreement() -> None:
         a, b = read_labels(a_path), read_labels(b_path)
         both = sorted(set(a) & set(b))
         agree = sum(a[k] == b[k] for k in both)
-        kappa = pidato.cohen_kappa([a[k] for k in both], [b[k] for k in both])
+        kappa = pidato.validation.cohen_kappa([a[k] for k in both], [b[k] for k in both])
         print(f"judges A and B, {name} lines: {len(both)} judged by both, agree on {agree} "
               f"({agree / len(both):.1%}), Cohen's kappa {kappa:.3f}; furniture A {sum(a[k] == 'furniture' for k in both)}"
               f", B {sum(b[k] == 'furniture' for k in both)}")

@@ -30,7 +30,7 @@ def _norm(s: str) -> str:
 def _score(units: dict[str, list[str]], split) -> collections.Counter:
     c: collections.Counter = collections.Counter()
     for doc, texts in units.items():
-        text = pidato.read_text(THEMES / "docs" / doc)
+        text = pidato.io.read_text(THEMES / "docs" / doc)
         ours = [_norm(p) for p in split(text)]
         joined, exact = " ".join(ours), set(ours)
         for u in texts:
@@ -50,7 +50,7 @@ def main() -> None:
         units[u["doc"]].append(_norm(u["text"]))
     runs = {
         "blank lines (baseline)": lambda t: [p for p in re.split(r"\n\s*\n", t) if p.strip()],
-        "pidato.passages_of": lambda t: [p.text for p in pidato.passages_of(t)],
+        "pidato.text.passages_of": lambda t: [p.text for p in pidato.text.passages_of(t)],
     }
     print(f"{'splitter':26s} {'units':>6s} {'exact':>6s} {'inside':>7s} {'missing':>8s} {'passages':>9s}")
     for name, split in runs.items():

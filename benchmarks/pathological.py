@@ -38,7 +38,7 @@ def timed(text: str) -> float:
     best = float("inf")
     for _ in range(1 if len(text) > 2_000_000 else 3):
         t0 = time.perf_counter()
-        pidato.passages_of(text)
+        pidato.text.passages_of(text)
         pidato.tokenize(text)
         best = min(best, time.perf_counter() - t0)
     return best
@@ -48,7 +48,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--scale", type=float, default=1.0, help="multiply every size by this")
     args = ap.parse_args()
-    pidato.passages_of("Pemanasan oleh Dr. Ahmad. Selesai.")  # load Punkt once, outside the timings
+    pidato.text.passages_of("Pemanasan oleh Dr. Ahmad. Selesai.")  # load Punkt once, outside the timings
     print(f"{'input':30s} {'n/4':>10s} {'t(n/4) s':>9s} {'n':>10s} {'t(n) s':>9s} {'ratio':>6s}")
     for name, (n, make) in cases(args.scale).items():
         small, big = make(n // 4), make(n)

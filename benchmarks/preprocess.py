@@ -5,7 +5,7 @@
 Both sides read the same real news text (``../shared/data/news/archive.jsonl``
 when present, else the bundled ``corpus/``), one document at a time, with cold
 caches: a fresh PySastrawi stemmer (``StemmerFactory().create_stemmer()``) and a
-fresh :class:`pidato.Stemmer`, built inside the timed region.
+fresh :class:`pidato.text.Stemmer`, built inside the timed region.
 
 * baseline -- PySastrawi ``stem(doc)``: lowercases, strips punctuation, stems each
   word; tokens = words it returns.
@@ -59,14 +59,14 @@ def run_sastrawi(texts: list[str]) -> tuple[int, float]:
 
 def run_pidato(texts: list[str]) -> tuple[int, float]:
     import pidato
-    from pidato.tokenize import WORD_KINDS
+    from pidato.text.tokens import WORD_KINDS
 
     t0 = time.perf_counter()
-    stem_token = pidato.Stemmer().stem_token
+    stem_token = pidato.text.Stemmer().stem_token
     n = 0
     for text in texts:
-        pidato.find_boilerplate(text)  # normalize: page furniture, without moving text
-        starts = iter(s for s, _ in pidato.sentence_spans(text))  # segment
+        pidato.text.find_boilerplate(text)  # normalize: page furniture, without moving text
+        starts = iter(s for s, _ in pidato.text.sentence_spans(text))  # segment
         next_start = next(starts, None)
         for tok in pidato.tokenize(text):  # tokenize
             if tok.kind not in WORD_KINDS:

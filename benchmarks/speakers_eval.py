@@ -8,7 +8,7 @@ Three golds, scored the same way and printed apart:
 
 * ``dev``: ``../shared/data/quotes/speakers_dev.jsonl`` (193 attributions in 20 real
   documents of ``../shared/data/themes/docs/``; see the data README, "quotes/"). Each
-  document is read as pidato reads it (:func:`pidato.read_text`) and the snippet found in it.
+  document is read as pidato reads it (:func:`pidato.io.read_text`) and the snippet found in it.
 * ``ministries``: ``labels/speakers_ministries.csv`` (262 attributions in 24 releases of
   ``../shared/data/news/ministries.jsonl``, the same keys and hashes; see ``labels/README.md``):
   text nobody tuned on, scored as one "unseen" part whose errors are never printed.
@@ -21,7 +21,7 @@ Three golds, scored the same way and printed apart:
 Each snippet is scored
 
 * at the sentence that holds the snippet's first character
-  (:func:`pidato.segment.sentence_spans` + :func:`pidato.quotes.attribute`):
+  (:func:`pidato.text.segmentation.sentence_spans` + :func:`pidato.text.quotes.attribute`):
   speaker and voice;
 * at the passage that holds it (:func:`pidato.document_passages`, no metadata): speaker.
   A snippet outside every passage (dropped as page furniture) counts as wrong.
@@ -73,9 +73,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pidato
-from pidato.passages import document_passages
-from pidato.quotes import attribute
-from pidato.segment import paragraph_spans, sentence_spans
+from pidato.text.passages import document_passages
+from pidato.text.quotes import attribute
+from pidato.text.segmentation import paragraph_spans, sentence_spans
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 GOLD = DATA / "quotes" / "speakers_dev.jsonl"
@@ -186,7 +186,7 @@ def _dev_docs() -> list[tuple[str, str, list[_Line]]]:
         by_doc[g["doc"]].append(g)
     out = []
     for doc, lines in sorted(by_doc.items()):
-        text = pidato.read_text(DOCS / doc)
+        text = pidato.io.read_text(DOCS / doc)
         out.append((doc, text, [_Line(text.find(g["snippet"]), _hash(g["speaker"]), g["speaker"], g["voice"])
                                 for g in lines]))
     return out

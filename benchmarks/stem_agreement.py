@@ -1,8 +1,8 @@
 """Check that pidato's fast stemmer agrees with its reference path, and time both.
 
 pidato asks PySastrawi only where its answer can change the result (ties between
-roots, three-letter roots; see ``pidato._affix.settled``). The reference path,
-``pidato.stem._ExactStemmer``, asks PySastrawi about every analysed word, as pidato
+roots, three-letter roots; see ``pidato.text.affixes.settled``). The reference path,
+``pidato.text.stemming._ExactStemmer``, asks PySastrawi about every analysed word, as pidato
 did before. This script stems every word type of the shared news archive with both,
 prints how many types differ (should be 0, with examples otherwise), and times both
 and PySastrawi's own ``stem`` on the same vocabulary with cold caches.
@@ -61,7 +61,7 @@ def main() -> int:
     from Sastrawi.Stemmer.Stemmer import Stemmer as _Unused  # noqa: F401
     from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
-    from pidato.stem import Stemmer, _ExactStemmer
+    from pidato.text.stemming import Stemmer, _ExactStemmer
 
     words = read_vocabulary(NEWS)
     print(f"vocabulary: {len(words):,} lowercase alphabetic types from {NEWS.name}")

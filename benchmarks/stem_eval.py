@@ -165,7 +165,7 @@ def timed(fn, words: list[str]) -> float:
 
 def consultations(words: list[str]) -> tuple[int, int]:
     """(words analysed, words PySastrawi was asked about) for a cold pidato pass."""
-    from pidato.stem import Stemmer
+    from pidato.text.stemming import Stemmer
 
     asked = []
 
@@ -190,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
-    from pidato.stem import Stemmer
+    from pidato.text.stemming import Stemmer
 
     sastrawi = StemmerFactory().create_stemmer()
     pidato = Stemmer()

@@ -19,7 +19,7 @@ import numpy as np
 from sklearn.metrics import f1_score
 from sklearn.model_selection import GroupKFold
 
-from pidato.coding import THEMES
+from pidato import THEMES
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 from train_tagger import train, training_data  # noqa: E402

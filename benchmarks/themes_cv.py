@@ -51,9 +51,9 @@ import pandas as pd
 from sklearn.model_selection import GroupKFold
 
 import pidato
-from pidato.coding import THEMES
-from pidato.features import analyse, lexicon_rows, ngrams
-from pidato.supervised import SupervisedTagger
+from pidato import THEMES
+from pidato.themes.features import analyse, lexicon_rows, ngrams
+from pidato.themes.supervised import SupervisedTagger
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -149,7 +149,7 @@ _LEX_CACHE: dict = {}
 
 def _lex_rows(texts: list[str], lexicon) -> np.ndarray:
     """Lexicon features of texts, each text analysed once per lexicon in this process."""
-    from pidato.lexicon import find_evidence
+    from pidato.themes.lexicon import find_evidence
 
     cache = _LEX_CACHE.setdefault(lexicon.source, {})
     missing = [t for t in dict.fromkeys(texts) if t not in cache]
@@ -242,10 +242,10 @@ def cross_validate(data: pd.DataFrame, keep: Callable[[pd.DataFrame], pd.DataFra
 
 def _seeded(data: pd.DataFrame, n: float, lexicon: str | None) -> pd.DataFrame:
     """``n`` unlabelled archive passages from documents no coded set holds, with the
-    labels the lexicon is sure of (``pidato.selftrain.seed_labels``; unsure ones dropped)."""
+    labels the lexicon is sure of (``pidato.themes.selftrain.seed_labels``; unsure ones dropped)."""
     from archive_sample import unlabeled_pool
 
-    from pidato.selftrain import seed_labels
+    from pidato.themes.selftrain import seed_labels
 
     coded = {g.split(":", 1)[1] for g in data["group"] if g.startswith("archive:")}
     texts = unlabeled_pool(int(n), seed=11, exclude_docs=coded)

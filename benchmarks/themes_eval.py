@@ -9,8 +9,8 @@ and adjudicated by others; skipped when absent) -- it prints:
 * agreement between the two independent coding passes (Krippendorff's alpha and
   Cohen's kappa per theme, 95% bootstrap intervals);
 * precision, recall and F1 against gold, with intervals, of the keyword baseline
-  (``pidato.baseline``, the reference every tagger is compared with), of the lexicon
-  tagger (``pidato.classify.LexiconTagger``, no training) and of the default tagger
+  (``pidato.themes.baseline``, the reference every tagger is compared with), of the lexicon
+  tagger (``pidato.themes.classify.LexiconTagger``, no training) and of the default tagger
   (``pidato.load_tagger()``, the shipped model). On ``corpus/`` the default tagger has
   seen every passage, so its corpus figure is replaced by document-grouped
   cross-validation: 5 folds, each model trained (``tools/train_tagger.py`` settings,
@@ -39,8 +39,8 @@ import numpy as np
 from sklearn.model_selection import GroupKFold
 
 import pidato
-from pidato.classify import LexiconTagger
-from pidato.coding import THEMES
+from pidato.themes.classify import LexiconTagger
+from pidato import THEMES
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 from train_tagger import train, training_data  # noqa: E402
@@ -82,7 +82,7 @@ def _show(title: str, gold: pd.DataFrame, coding: pd.DataFrame | None, n_boot: i
                   f"  kappa {r.kappa:.3f} [{r.kappa_low:.3f}, {r.kappa_high:.3f}]  {r.flag}")
     gold = gold.reset_index(drop=True)
     texts = gold["text"].fillna("").tolist()
-    runs = [("keyword baseline", pidato.keyword_baseline(texts)),
+    runs = [("keyword baseline", pidato.themes.keyword_baseline(texts)),
             ("lexicon tagger", pd.DataFrame(LexiconTagger().fit().predict(texts), columns=list(THEMES)))]
     if default:
         runs.append(("default tagger (pidato.load_tagger(); fitted on these passages: in-sample)",
@@ -93,7 +93,7 @@ def _show(title: str, gold: pd.DataFrame, coding: pd.DataFrame | None, n_boot: i
 
 def _speed(texts: list[str]) -> None:
     t0 = time.perf_counter()
-    pidato.keyword_baseline(texts)
+    pidato.themes.keyword_baseline(texts)
     base = time.perf_counter() - t0
     n = len(texts)
     print(f"\n== speed on {n} corpus passages (cold = first pass in this process)")
@@ -115,7 +115,7 @@ def main() -> None:
     ap.add_argument("--boot", type=int, default=1000)
     ap.add_argument("--no-cv", action="store_true", help="skip the cross-validation (about a minute)")
     args = ap.parse_args()
-    passages, coding, _ = pidato.read_coded_corpus(ROOT / "corpus")
+    passages, coding, _ = pidato.validation.read_coded_corpus(ROOT / "corpus")
     _speed(passages["text"].tolist())
     _show("corpus/ (composed)", passages.rename(columns={"passage_id": "unit_id"}), coding, args.boot, default=False)
     if not args.no_cv:
@@ -124,7 +124,7 @@ def main() -> None:
         for origin in data["origin"].unique():
             _cross_validated(data, origin, args.boot)
     if SHARED_THEMES.is_dir():
-        gold = pidato.read_gold(SHARED_THEMES)
+        gold = pidato.validation.read_gold(SHARED_THEMES)
         passes = []
         for name in ("A", "B"):
             frame = pd.read_json(SHARED_THEMES / f"labels_dev_coder{name}.jsonl", lines=True, dtype={"unit_id": str})

@@ -9,9 +9,9 @@ from nltk.metrics.agreement import AnnotationTask
 from nltk.metrics.distance import binary_distance
 from sklearn.metrics import cohen_kappa_score
 
-from pidato.agreement import AGREEMENT_COLUMNS, agreement, cohen_kappa, krippendorff_alpha, reliability_flag
-from pidato.coding import THEMES, read_coding_sheets
-from pidato.errors import CodingError, InputError
+from pidato.validation.reliability import AGREEMENT_COLUMNS, agreement, cohen_kappa, krippendorff_alpha, reliability_flag
+from pidato.validation.sheets import THEMES, read_coding_sheets
+from pidato import CodingError, InputError
 
 # Krippendorff (2011), "Computing Krippendorff's alpha-reliability": 4 observers,
 # 12 units, missing values; published results per level of measurement.

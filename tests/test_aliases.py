@@ -8,10 +8,10 @@ import pandas as pd
 import pytest
 
 import pidato
-from pidato.aliases import apply_aliases, fold_name, speaker_aliases
+from pidato.text.aliases import apply_aliases, fold_name, speaker_aliases
 from pidato.batch import tag_archive
 from pidato.cli import main
-from pidato.errors import InputError, OutputError, ResourceError
+from pidato import InputError, OutputError, ResourceError
 
 # composed releases: one minister under three names, a spokesperson under two
 RELEASES = {
@@ -73,7 +73,7 @@ def test_applying_twice_changes_nothing_more():
 
 def test_read_aliases_reads_the_csv_and_skips_blank_rows(releases):
     _, table = releases
-    assert pidato.read_aliases(table) == {"menkop ferry": "Ferry Juliantono", "ferry": "Ferry Juliantono"}
+    assert pidato.io.read_aliases(table) == {"menkop ferry": "Ferry Juliantono", "ferry": "Ferry Juliantono"}
 
 
 @pytest.mark.parametrize("content, words", [
@@ -87,10 +87,10 @@ def test_a_bad_table_names_the_file_and_the_problem(tmp_path, content, words):
     bad = tmp_path / "aliases.csv"
     bad.write_bytes(content)
     with pytest.raises(ResourceError, match=words) as err:
-        pidato.read_aliases(bad)
+        pidato.io.read_aliases(bad)
     assert str(bad) in str(err.value)
     with pytest.raises(ResourceError, match="cannot read"):
-        pidato.read_aliases(tmp_path / "absent.csv")
+        pidato.io.read_aliases(tmp_path / "absent.csv")
 
 
 def test_read_corpus_and_split_passages_merge_the_names(releases):

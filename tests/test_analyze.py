@@ -3,7 +3,7 @@ import pickle
 import pytest
 
 import pidato
-from pidato.errors import InputError
+from pidato import InputError
 
 
 def test_drops_stopwords_numbers_and_punctuation():
@@ -24,7 +24,7 @@ def test_sentence_initial_word_is_stemmed():
 
 def test_offsets_point_at_the_words():
     text = "Pelayanan publik harus cepat."
-    got = [(stem, text[start:end]) for stem, start, end in pidato.stems_with_offsets(text)]
+    got = [(stem, text[start:end]) for stem, start, end in pidato.text.stems_with_offsets(text)]
     assert got == [("layan", "Pelayanan"), ("publik", "publik"), ("harus", "harus"), ("cepat", "cepat")]
 
 
@@ -34,7 +34,7 @@ def test_bare_list_raises():
 
 
 def test_analyzer_options():
-    keep_all = pidato.Analyzer(stopwords=frozenset(), stem=False)
+    keep_all = pidato.text.Analyzer(stopwords=frozenset(), stem=False)
     assert keep_all("Yang melayani") == ["yang", "melayani"]
 
 
@@ -46,4 +46,4 @@ def test_analyze_pickles_and_clones_in_sklearn():
     vec2 = pickle.loads(pickle.dumps(clone(vec)))
     X = vec2.fit_transform(["Pelayanan publik harus cepat.", "Birokrasi harus bersih dari pungli."])
     assert X.shape[0] == 2 and "layan" in vec2.vocabulary_ and "pungli" in vec2.vocabulary_
-    assert pickle.loads(pickle.dumps(pidato.Analyzer(stem=False)))("Melayani") == ["melayani"]
+    assert pickle.loads(pickle.dumps(pidato.text.Analyzer(stem=False)))("Melayani") == ["melayani"]

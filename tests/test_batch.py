@@ -15,7 +15,7 @@ import pytest
 
 from pidato.batch import DEFAULT_META, EXIT, meta_columns, output_columns, tag_archive
 from pidato.cli import main as cli_main
-from pidato.sources import Doc, Failure, decode, field_names, iter_documents, looks_indonesian
+from pidato.io.archives import Doc, Failure, decode, field_names, iter_documents, looks_indonesian
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus" / "texts"
@@ -326,7 +326,7 @@ def test_dask_partitions_and_a_local_cluster_match_the_local_run(tmp_path, dask_
 def test_html_extraction_is_quiet_and_puts_back_the_users_log_level(caplog):
     import logging
 
-    from pidato.sources import html_to_text
+    from pidato.io.archives import html_to_text
 
     log = logging.getLogger("trafilatura")
     level = log.level
@@ -344,7 +344,7 @@ def test_html_extraction_is_quiet_and_puts_back_the_users_log_level(caplog):
 def test_deferred_reading_finishes_to_the_same_documents(tmp_path):
     """A batch run reads with ``defer=True`` and its workers call ``finish``: the same
     documents and failures, in the same order, as reading everything in one place."""
-    from pidato.sources import Doc, finish, iter_documents
+    from pidato.io.archives import Doc, finish, iter_documents
 
     inputs = [_archive(tmp_path), *_table_inputs(tmp_path)]
     direct = list(iter_documents(inputs, id_field="id", max_bytes=40_000))
@@ -359,7 +359,7 @@ def test_deferred_reading_finishes_to_the_same_documents(tmp_path):
 def test_arrow_rows_equal_pyarrows_own_conversion():
     import pyarrow as pa
 
-    from pidato._arrow import arrow_table, schema
+    from pidato.io.arrow import arrow_table, schema
     from pidato.batch import output_columns
 
     cols = output_columns()
@@ -382,7 +382,7 @@ def test_language_check_counts_words_as_written_even_with_dotted_capital_i(text)
     import re
 
     words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
-    from pidato.sources import _EN_WORDS, _ID_WORDS
+    from pidato.io.archives import _EN_WORDS, _ID_WORDS
 
     ind = sum(w in _ID_WORDS for w in words) / len(words)
     eng = sum(w in _EN_WORDS for w in words) / len(words)
@@ -399,7 +399,7 @@ def test_language_check_words_equal_the_letter_runs(low):
     the runs of letters the general pattern finds."""
     import re
 
-    from pidato.sources import _words
+    from pidato.io.archives import _words
 
     assert _words(low) == re.findall(r"[^\W\d_]+", low)
 
@@ -410,7 +410,7 @@ def test_a_worker_imports_neither_pandas_nor_scipy(tmp_path):
     src.write_text(json.dumps({"id": "a", "text": "Pelayanan publik harus cepat, kata Dr. Budi. " * 5}) + "\n",
                    encoding="utf-8")
     code = ("import sys, pathlib; from pidato.batch import commit_chunk, DEFAULT_META;"
-            "from pidato.sources import iter_documents;"
+            "from pidato.io.archives import iter_documents;"
             f"items = list(iter_documents([{str(src)!r}], id_field='id', defer=True));"
             f"parts = pathlib.Path({str(tmp_path / 'parts')!r}); parts.mkdir();"
             "commit_chunk(items, list(DEFAULT_META), str(parts), 0);"

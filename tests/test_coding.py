@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from pidato.coding import (
+from pidato.validation.sheets import (
     SHEET_COLUMNS,
     THEMES,
     make_coding_sheet,
@@ -14,8 +14,8 @@ from pidato.coding import (
     text_key,
     write_coding_sheet,
 )
-from pidato.errors import CodingError, InputError
-from pidato.gold import read_gold
+from pidato import CodingError, InputError
+from pidato.validation.gold import read_gold
 
 
 def test_sheet_is_blinded_and_key_maps_back(corpus_passages):

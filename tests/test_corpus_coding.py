@@ -8,10 +8,10 @@ import pandas as pd
 import pytest
 
 import pidato
-from pidato.coding import THEMES, make_coding_sheet, read_coding_sheets, write_coding_sheet
-from pidato.gold import read_coded_corpus
-from pidato.corpus_stats import corpus_counts, main
-from pidato.errors import CodingError
+from pidato.validation.sheets import THEMES, make_coding_sheet, read_coding_sheets, write_coding_sheet
+from pidato.validation.gold import read_coded_corpus
+from pidato.validation.corpus_stats import corpus_counts, main
+from pidato import CodingError
 
 from conftest import CORPUS
 
@@ -53,7 +53,7 @@ def test_round_trip_sheet_fill_import_evaluate(coded, tmp_path):
     back["unit_id"] = back["unit_id"].map(to_pid)
 
     direct_gold = passages.rename(columns={"passage_id": "unit_id"})
-    pred = pd.concat([direct_gold[["unit_id"]], pidato.keyword_baseline(direct_gold["text"])], axis=1)
+    pred = pd.concat([direct_gold[["unit_id"]], pidato.themes.keyword_baseline(direct_gold["text"])], axis=1)
     via_sheets = back[back.coder == "gold"].drop(columns="coder")
     pd.testing.assert_frame_equal(pidato.score(via_sheets, pred, n_boot=200),
                                   pidato.score(direct_gold, pred, n_boot=200))

@@ -3,12 +3,12 @@ import warnings
 import pytest
 
 import pidato
-from pidato.errors import CorpusError
+from pidato import CorpusError
 
 
 def test_read_bundled_corpus(corpus_docs):
     assert len(corpus_docs) >= 8
-    assert list(corpus_docs.columns[:10]) == list(pidato.DOC_COLUMNS)
+    assert list(corpus_docs.columns[:10]) == list(pidato.io.DOC_COLUMNS)
     assert corpus_docs.doc_id.is_unique
     assert corpus_docs.text.str.len().min() > 500
 
@@ -57,7 +57,7 @@ def test_huge_file_refused(tmp_path):
     f = tmp_path / "big.txt"
     f.write_text("a" * 2000, encoding="utf-8")
     with pytest.raises(CorpusError, match="over the limit"):
-        pidato.read_text(f, max_bytes=1000)
+        pidato.io.read_text(f, max_bytes=1000)
 
 
 def test_jsonl_bad_lines_logged(tmp_path):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from sklearn.base import clone
 
-from pidato.classify import LexiconTagger, NotFittedError
-from pidato.errors import InputError, ResourceError
-from pidato.lexicon import find_evidence, load_lexicon
+from pidato.themes.classify import LexiconTagger, NotFittedError
+from pidato import InputError, ResourceError
+from pidato.themes.lexicon import find_evidence, load_lexicon
 
 
 @pytest.mark.parametrize("word", ["melayani", "pelayanan", "dilayani", "layanan", "pelayanannya"])

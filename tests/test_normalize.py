@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from pidato.normalize import find_boilerplate, find_dateline, find_headline, find_release_date, normalize
+from pidato.text.cleaning import find_boilerplate, find_dateline, find_headline, find_release_date, normalize
 
 
 @pytest.mark.parametrize(

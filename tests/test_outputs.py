@@ -1,4 +1,4 @@
-"""No command writes over one of its inputs, with or without --force (pidato._outputs)."""
+"""No command writes over one of its inputs, with or without --force (pidato.io.outputs)."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pidato._outputs import check_outputs
+from pidato.io.outputs import check_outputs
 from pidato.batch import tag_archive
 from pidato.cli import main
-from pidato.errors import OutputError
-from pidato.sources import reads_as_document
+from pidato import OutputError
+from pidato.io.archives import reads_as_document
 
 from conftest import CORPUS
 from test_cli import _gold_csv

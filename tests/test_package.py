@@ -23,7 +23,7 @@ def test_sastrawi_imported_in_exactly_one_module():
     src = Path(pidato.__file__).parent
     users = [p.name for p in src.rglob("*.py") if "Sastrawi" in p.read_text(encoding="utf-8").replace("PySastrawi", "")
              and ("import Sastrawi" in p.read_text(encoding="utf-8") or "from Sastrawi" in p.read_text(encoding="utf-8"))]
-    assert users == ["stem.py"]
+    assert users == ["stemming.py"]
 
 
 def test_errors_derive_from_builtins():

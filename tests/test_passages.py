@@ -2,8 +2,8 @@ import pandas as pd
 import pytest
 
 import pidato
-from pidato.errors import InputError
-from pidato.passages import PASSAGE_COLUMNS, passages_of
+from pidato import InputError
+from pidato.text.passages import PASSAGE_COLUMNS, passages_of
 
 
 def test_columns_and_offsets(corpus_docs, corpus_passages):

@@ -5,7 +5,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from pidato._patterns import one_of
+from pidato.core.patterns import one_of
 
 WORDS = st.lists(st.text(alphabet="abkn .", min_size=1, max_size=6), min_size=1, max_size=12)
 TEXT = st.text(alphabet="abkn .,x", max_size=60)

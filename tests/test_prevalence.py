@@ -8,10 +8,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from pidato.coding import THEMES
-from pidato.errors import InputError
-from pidato._bootstrap import wilson as _wilson
-from pidato.prevalence import PREVALENCE_COLUMNS, corrected_share, prevalence, rogan_gladen
+from pidato import THEMES
+from pidato import InputError
+from pidato.core.bootstrap import wilson as _wilson
+from pidato.validation.correction import PREVALENCE_COLUMNS, corrected_share, prevalence, rogan_gladen
 
 
 def test_rogan_gladen_inverts_the_expected_observed_share():

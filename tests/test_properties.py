@@ -26,8 +26,8 @@ FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCh
 @FAST
 @given(TEXTS)
 def test_normalize_idempotent(text):
-    once = pidato.normalize(text)
-    assert pidato.normalize(once) == once
+    once = pidato.text.normalize(text)
+    assert pidato.text.normalize(once) == once
 
 
 @FAST
@@ -49,7 +49,7 @@ def test_tokens_slice_back(text):
 @FAST
 @given(TEXTS)
 def test_passages_slice_back(text):
-    for p in pidato.passages_of(text):
+    for p in pidato.text.passages_of(text):
         assert text[p.start : p.end] == p.text
         assert p.voice in ("quote", "paraphrase", "narration")
 
@@ -57,16 +57,16 @@ def test_passages_slice_back(text):
 @FAST
 @given(TEXTS)
 def test_boilerplate_and_dateline_never_raise(text):
-    for s in pidato.find_boilerplate(text):
+    for s in pidato.text.find_boilerplate(text):
         assert 0 <= s.start < s.end <= len(text)
-    pidato.find_dateline(text)
-    pidato.find_release_date(text)
+    pidato.text.find_dateline(text)
+    pidato.text.find_release_date(text)
 
 
 @FAST
 @given(TEXTS)
 def test_analyze_and_stem_never_raise(text):
-    for stem, start, end in pidato.stems_with_offsets(text):
+    for stem, start, end in pidato.text.stems_with_offsets(text):
         assert isinstance(stem, str) and 0 <= start < end <= len(text)
     for t in pidato.tokenize(text):
         assert isinstance(pidato.stem(t.text), str)
@@ -75,4 +75,4 @@ def test_analyze_and_stem_never_raise(text):
 def test_long_lines_do_not_raise():
     line = ("Birokrasi “bersih” dan melayani. " * 3000) + "a" * 100_000
     assert pidato.sentences(line)
-    assert pidato.passages_of(line)
+    assert pidato.text.passages_of(line)

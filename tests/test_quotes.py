@@ -1,7 +1,7 @@
 import pytest
 
-from pidato.quotes import attribute, clean_name
-from pidato.segment import sentence_spans
+from pidato.text.quotes import attribute, clean_name
+from pidato.text.segmentation import sentence_spans
 
 
 def _attr(text):
@@ -81,7 +81,7 @@ def test_clean_name(raw, name):
 def test_seed_attribution(seed_text):
     import pidato
 
-    p = pidato.passages_of(seed_text)
+    p = pidato.text.passages_of(seed_text)
     quotes = [x for x in p if x.voice == "quote"]
     assert len(quotes) == 2 and all(x.speaker == "Basseng" for x in quotes)
     assert quotes[0].text.startswith("“Apalagi") and "pungkasnya" in quotes[1].text

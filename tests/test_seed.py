@@ -4,7 +4,7 @@ import pidato
 
 
 def test_every_unit_slices_back(seed_text):
-    for p in pidato.passages_of(seed_text):
+    for p in pidato.text.passages_of(seed_text):
         assert seed_text[p.start : p.end] == p.text
     for s in pidato.sentences(seed_text):
         assert seed_text[s.start : s.end] == s.text
@@ -13,13 +13,13 @@ def test_every_unit_slices_back(seed_text):
 
 
 def test_boilerplate_in_no_passage(seed_text):
-    passages = [p.text for p in pidato.passages_of(seed_text)]
+    passages = [p.text for p in pidato.text.passages_of(seed_text)]
     for bad in ("Menu Close", "Skip to content", "#lanuntuknegeri", "#asnberakhlak", "(ler/ler)"):
         assert not any(bad in p for p in passages), bad
 
 
 def test_names_survive_stemming_in_running_text(seed_text):
-    stems = {seed_text[s:e]: st for st, s, e in pidato.stems_with_offsets(seed_text)}
+    stems = {seed_text[s:e]: st for st, s, e in pidato.text.stems_with_offsets(seed_text)}
     for name in ("Kutai", "Tarakan", "Berau", "Basseng"):
         assert stems[name] == name.lower()
         assert pidato.stem(name) == name.lower()
@@ -27,7 +27,7 @@ def test_names_survive_stemming_in_running_text(seed_text):
 
 def test_speakers(seed_text):
     by_voice = {}
-    for p in pidato.passages_of(seed_text):
+    for p in pidato.text.passages_of(seed_text):
         by_voice.setdefault(p.voice, []).append(p.speaker)
     assert by_voice["quote"] == ["Basseng", "Basseng"]
     assert by_voice["paraphrase"][-1] == "Muhammad Aswad"
@@ -45,7 +45,7 @@ CODEBOOK_EXAMPLES = [
 
 
 def test_codebook_example_table(seed_text):
-    passages = pidato.passages_of(seed_text)
+    passages = pidato.text.passages_of(seed_text)
     assert len(passages) == len(CODEBOOK_EXAMPLES)
     tagged = pidato.load_tagger().predict([p.text for p in passages])
     got = [tuple(t for t, flag in zip(pidato.THEMES, row) if flag) for row in tagged]

@@ -1,6 +1,6 @@
 import pytest
 
-from pidato.segment import paragraph_spans, sentence_spans, sentences
+from pidato.text.segmentation import paragraph_spans, sentence_spans, sentences
 
 
 def _texts(text):
@@ -75,7 +75,7 @@ def test_seed_sentences(seed_text, shared):
 
 # -- Punkt's decision without NLTK --------------------------------------------------------
 def _nltk_breaks(word: str, nxt: str) -> bool:
-    from pidato.segment import _nltk_punkt_breaks
+    from pidato.text.segmentation import _nltk_punkt_breaks
 
     return _nltk_punkt_breaks(word, nxt)
 
@@ -85,7 +85,7 @@ def test_punkt_decision_equals_nltk_on_random_contexts():
     random contexts built from the learned parameters it must agree with NLTK's Punkt."""
     import random
 
-    from pidato.segment import _abbreviations, _punkt_breaks, _punkt_data
+    from pidato.text.segmentation import _abbreviations, _punkt_breaks, _punkt_data
 
     data = _punkt_data()
     vocab = sorted(_abbreviations())[:200] + sorted(data["ortho_context"])[:300] + sorted(data["sent_starters"])
@@ -107,7 +107,7 @@ def test_punkt_decision_equals_nltk_on_random_contexts():
 
 
 def _hard_contexts(texts) -> set[tuple[str, str]]:
-    from pidato import segment
+    from pidato.text import segmentation as segment
 
     seen = set()
     real = segment._punkt_breaks
@@ -129,7 +129,7 @@ def test_punkt_decision_equals_nltk_on_corpus_and_archive():
     import json
     from pathlib import Path
 
-    from pidato.segment import _punkt_breaks
+    from pidato.text.segmentation import _punkt_breaks
 
     root = Path(__file__).resolve().parents[1]
     texts = [p.read_text(encoding="utf-8") for p in sorted((root / "corpus" / "texts").glob("*.txt"))]

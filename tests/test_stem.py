@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as hs
 
-from pidato._affix import favoured, pick, readings, settled
-from pidato.errors import InputError
-from pidato.stem import Stemmer, _ExactStemmer, normalize_variant, stem, stem_token
+from pidato.text.affixes import favoured, pick, readings, settled
+from pidato import InputError
+from pidato.text.stemming import Stemmer, _ExactStemmer, normalize_variant, stem, stem_token
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 

@@ -1,7 +1,7 @@
 import pytest
 
-from pidato.errors import InputError
-from pidato.stopwords import is_stopword, load_stopwords
+from pidato import InputError
+from pidato.text.stopwords import is_stopword, load_stopwords
 
 KEEP = ["tidak", "bukan", "belum", "tak", "harus", "perlu", "penting", "mampu", "tegas", "baik", "kerja", "bersama",
         "jangan", "tanpa", "bersih", "melayani", "pelayanan", "responsif", "cepat", "tanggap", "korupsi", "integritas"]
@@ -18,7 +18,7 @@ def test_function_words_and_greetings_are_stopwords(word):
 
 
 def test_list_is_lowercase_sorted_and_unique():
-    from pidato._resources import read_lines
+    from pidato.core.resources import read_lines
 
     words = list(read_lines("stopwords.txt"))
     assert words == sorted(set(words)) and all(w == w.lower() for w in words)

@@ -11,10 +11,10 @@ from sklearn.model_selection import GridSearchCV, KFold, cross_val_predict
 from sklearn.pipeline import Pipeline
 
 import pidato
-from pidato.classify import LexiconTagger, NotFittedError
-from pidato.errors import InputError, ResourceError
-from pidato.lint import lint_lexicon
-from pidato.supervised import SupervisedTagger
+from pidato.themes.classify import LexiconTagger, NotFittedError
+from pidato import InputError, ResourceError
+from pidato.themes.lint import lint_lexicon
+from pidato.themes.supervised import SupervisedTagger
 
 from conftest import CORPUS
 
@@ -243,18 +243,18 @@ def test_lint_flags_stem_collisions(tmp_path):
 
 def test_every_stem_entry_of_the_bundled_lexicon_is_a_stem():
     # an entry the stemmer would reduce further can never match
-    from pidato.lexicon import load_lexicon
+    from pidato.themes.lexicon import load_lexicon
 
     lex = load_lexicon()
-    dead = [(t, e, pidato.stem_token(e, sentence_start=False))
+    dead = [(t, e, pidato.text.stem_token(e, sentence_start=False))
             for t, kinds in lex.themes.items() for e in kinds.get("stems", {})
-            if pidato.stem_token(e, sentence_start=False) != e]
+            if pidato.text.stem_token(e, sentence_start=False) != e]
     assert dead == []
 
 
 def test_cli_lint(tmp_path, capsys):
     from pidato.cli import main
-    from pidato.lexicon import load_lexicon
+    from pidato.themes.lexicon import load_lexicon
 
     out = tmp_path / "lint.csv"
     assert main(["lint", str(CORPUS), "-o", str(out)]) == 0
@@ -264,7 +264,7 @@ def test_cli_lint(tmp_path, capsys):
 
 
 def test_self_training_adds_seeded_passages_and_reports_learned_words():
-    from pidato.selftrain import learned_words, self_train
+    from pidato.themes.selftrain import learned_words, self_train
 
     unlabeled = ["Pungli di terminal dikeluhkan sopir angkot.", "Pertandingan berakhir imbang.",
                  "Pelayanan kantor camat makin ramah.", "Cuaca cerah sepanjang hari."] * 3
@@ -363,9 +363,9 @@ def test_model_comparison_ignores_the_last_digit_and_catches_a_changed_model():
 
 def test_batch_scores_equal_the_sparse_product_to_the_last_bit():
     """tag_texts scores without SciPy (model.linear_scores); the sums must be SciPy's."""
-    from pidato.features import analyse, feature_matrix, lexicon_rows, ngrams
-    from pidato.model import linear_scores
-    from pidato.tag import _scorer
+    from pidato.themes.features import analyse, feature_matrix, lexicon_rows, ngrams
+    from pidato.themes.model import linear_scores
+    from pidato.themes.tagging import _scorer
 
     scorer = _scorer()
     texts = [p.text for p in pidato.split_passages(pidato.read_corpus(CORPUS)).itertuples()]
@@ -390,7 +390,7 @@ def test_stem_rows_equal_the_rows_of_the_ngrams(stems):
     """stem_rows counts without building the n-gram list; the weights must be those of
     the n-grams' counts to the last bit, also where a stem holds a space and a bigram
     term's words are no terms themselves ("daya guna aparatur")."""
-    from pidato.features import TfidfTable, ngrams
+    from pidato.themes.features import TfidfTable, ngrams
 
     vocab = ["tanggung jawab", "tanggung jawab layan", "layan", "layan publik", "publik", "daya guna",
              "daya guna aparatur", "salah guna", "cepat", "layan cepat", "guna"]

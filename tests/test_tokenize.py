@@ -1,7 +1,7 @@
 import pytest
 
-from pidato.errors import InputError
-from pidato.tokenize import tokenize
+from pidato import InputError
+from pidato.text.tokens import tokenize
 
 
 def _pairs(text, **kw):

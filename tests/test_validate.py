@@ -7,11 +7,11 @@ import pandas as pd
 import pytest
 from sklearn.metrics import precision_recall_fscore_support
 
-from pidato.baseline import keyword_baseline
-from pidato.coding import THEMES
-from pidato.gold import read_gold
-from pidato.errors import CodingError
-from pidato.validate import SCORE_COLUMNS, misclassified, score
+from pidato.themes.baseline import keyword_baseline
+from pidato import THEMES
+from pidato.validation.gold import read_gold
+from pidato import CodingError
+from pidato.validation.scores import SCORE_COLUMNS, misclassified, score
 
 
 def _pair(seed: int, n: int = 150) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -16,7 +16,7 @@ archive at run time and refuses a passage whose fingerprint no longer matches.
 Sampling: speech transcripts, government releases and documents with at least two distinct
 words of public-service, integrity or reform vocabulary,
 excluding every document of the real development set (``../shared/data/themes``, by
-id and by shared text), cut with :func:`pidato.passages_of`; two thirds of the sample
+id and by shared text), cut with :func:`pidato.text.passages_of`; two thirds of the sample
 are passages containing a theme-related trigger word (the themes are rare in news), one
 third other passages of the same documents, so that "lainnya" is well represented.
 """
@@ -32,8 +32,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from pidato.coding import text_key
-from pidato.passages import passages_of
+from pidato.validation.sheets import text_key
+from pidato.text.passages import passages_of
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
@@ -226,7 +226,7 @@ def draw_active(n: int, seed: int, *, exclude: pd.DataFrame | None, prefix: str 
     import numpy as np
 
     import pidato
-    from pidato.lexicon import find_evidence, load_lexicon, theme_scores
+    from pidato.themes.lexicon import find_evidence, load_lexicon, theme_scores
 
     pool = _candidates(min_terms=1)
     if exclude is not None and len(exclude):

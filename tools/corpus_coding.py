@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 import pidato
-from pidato.coding import THEMES, make_coding_sheet, read_coding_sheets, text_key, write_coding_sheet
+from pidato.validation.sheets import THEMES, make_coding_sheet, read_coding_sheets, text_key, write_coding_sheet
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -54,7 +54,7 @@ def import_pass(out: Path, name: str) -> None:
     key = pd.read_csv(folder / "key.csv", dtype=str)
     filled = sorted(folder.glob("filled_*.csv"))
     table = read_coding_sheets(filled, coders=[name] * len(filled))
-    pidato.validate_coding(table, expected=key["unit_id"])
+    pidato.validation.validate_coding(table, expected=key["unit_id"])
     merged = table.merge(key[["unit_id", "passage_id", "text_key"]], on="unit_id", validate="one_to_one")
     current = _passages().set_index("passage_id")["text"].map(text_key)
     stale = merged.loc[merged["text_key"].to_numpy() != current.loc[merged["passage_id"]].to_numpy(), "passage_id"]

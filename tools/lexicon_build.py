@@ -35,9 +35,9 @@ from collections import defaultdict
 from pathlib import Path
 
 import pidato
-from pidato.coding import THEMES
-from pidato.lexicon import load_lexicon
-from pidato.stopwords import load_stopwords
+from pidato import THEMES
+from pidato.themes.lexicon import load_lexicon
+from pidato.text.stopwords import load_stopwords
 
 _PARTS = re.compile(r"[^0-9A-Za-z]+")
 KIND_TABLE = {"word": "stems", "phrase": "phrases", "acronym": "acronyms"}

@@ -7,8 +7,8 @@
 A speed change must not change a result. ``write`` runs ``pidato tag`` (2 workers,
 Parquet) on ``../shared/data/news/archive.jsonl`` and ``ministries.jsonl`` and records,
 per archive document, digests of :func:`pidato.tokenize`, :func:`pidato.analyze` and
-:func:`pidato.stems_with_offsets`, and per word type of the archive digests of
-:func:`pidato.stem` and :func:`pidato.stem_token` (both sentence positions). The
+:func:`pidato.text.stems_with_offsets`, and per word type of the archive digests of
+:func:`pidato.stem` and :func:`pidato.text.stem_token` (both sentence positions). The
 pidato that runs is the one on ``PYTHONPATH`` (the checkout's own by default), so the
 other checkout's folder is written with its ``src`` first on the path. ``compare``
 says whether the Parquet files are equal byte for byte, else which columns and rows
@@ -49,9 +49,9 @@ def write(out: Path) -> None:
         text = doc["text"]
         toks = pidato.tokenize(text)
         words.update(t.text for t in toks if t.kind in ("word", "abbrev"))
-        per_doc[doc["id"]] = [_digest(toks), _digest(pidato.analyze(text)), _digest(pidato.stems_with_offsets(text))]
-    per_word = {w: _digest((pidato.stem(w), pidato.stem_token(w, sentence_start=True),
-                            pidato.stem_token(w, sentence_start=False))) for w in sorted(words)}
+        per_doc[doc["id"]] = [_digest(toks), _digest(pidato.analyze(text)), _digest(pidato.text.stems_with_offsets(text))]
+    per_word = {w: _digest((pidato.stem(w), pidato.text.stem_token(w, sentence_start=True),
+                            pidato.text.stem_token(w, sentence_start=False))) for w in sorted(words)}
     (out / "digests.json").write_text(json.dumps({"documents": per_doc, "words": per_word}), encoding="utf-8")
     print(f"{out}: {len(per_doc):,} documents, {len(per_word):,} word types")
 

@@ -31,8 +31,8 @@ from pathlib import Path
 import pandas as pd
 
 import pidato
-from pidato.coding import THEMES
-from pidato.supervised import SupervisedTagger
+from pidato import THEMES
+from pidato.themes.supervised import SupervisedTagger
 
 ROOT = Path(__file__).resolve().parents[1]
 ARCHIVE_LABELS = ROOT / "labels" / "archive_gold.csv"
@@ -55,7 +55,7 @@ def training_data(*, archive: bool = True, ministries: bool = True, dev: bool = 
     "" at the ends) and ``siblings`` (a tuple of the document's other passages), from the
     whole document even where only some of its passages were coded.
     """
-    passages, _, _ = pidato.read_coded_corpus(ROOT / "corpus")
+    passages, _, _ = pidato.validation.read_coded_corpus(ROOT / "corpus")
     frames = [passages.assign(group="corpus:" + passages["doc_id"].astype(str), origin="corpus")]
     if context:
         frames[0] = frames[0].drop(columns="title").join(_corpus_context(passages))
@@ -73,7 +73,7 @@ def training_data(*, archive: bool = True, ministries: bool = True, dev: bool = 
             frames.append(real)
             used.append(f"labels/{labels.name} (real {source} passages, coded)")
     if dev and SHARED_THEMES.is_dir():
-        gold = pidato.read_gold(SHARED_THEMES)
+        gold = pidato.validation.read_gold(SHARED_THEMES)
         gold = gold.assign(group="dev:" + gold["doc"].astype(str), origin="dev")
         if context:
             gold = gold.drop(columns="title").join(_ordered_context(gold, "doc"))
@@ -112,7 +112,7 @@ def _corpus_context(passages: pd.DataFrame) -> pd.DataFrame:
 def _source_context(real: pd.DataFrame, docs: pd.DataFrame) -> pd.DataFrame:
     """Context of coded passages cut from whole documents of the archive or the releases:
     the documents are cut again (as the sample was drawn) and each passage found by offsets."""
-    from pidato.passages import passages_of
+    from pidato.text.passages import passages_of
 
     rows = {}
     for doc_id, part in real.groupby("doc_id", sort=False):

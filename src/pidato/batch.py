@@ -1,8 +1,8 @@
 """Tag a whole archive: stream documents, tag in chunks, commit each chunk, resume.
 
-The run reads documents in a fixed order (:func:`pidato.sources.iter_documents`, with
+The run reads documents in a fixed order (:func:`pidato.io.archives.iter_documents`, with
 the costly per-document work -- HTML extraction, the language check -- deferred to
-the workers' :func:`pidato.sources.finish`), groups them into chunks of ``chunk_size``
+the workers' :func:`pidato.io.archives.finish`), groups them into chunks of ``chunk_size``
 items (a document or a failure), and tags each chunk -- in this process, in
 ``workers`` processes, or on a Dask cluster -- where it is committed as numbered
 files, written to temporary names and renamed into ``OUT.parts/``. A run killed at
@@ -27,14 +27,14 @@ from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
-from ._arrow import arrow_table, schema
-from ._outputs import check_outputs
-from .aliases import SPEAKER_COLUMNS, canonical_names
-from .coding import THEMES
-from .errors import InputError
-from .io import alias_table
-from .passages import PASSAGE_COLUMNS
-from .sources import MAX_BYTES, Doc, Failure, field_names, iter_documents, reads_as_document
+from .io.arrow import arrow_table, schema
+from .io.outputs import check_outputs
+from .text.aliases import SPEAKER_COLUMNS, canonical_names
+from .core.constants import THEMES
+from .core.errors import InputError
+from .text.aliases import alias_table
+from .text.passages import PASSAGE_COLUMNS
+from .io.archives import MAX_BYTES, Doc, Failure, field_names, iter_documents, reads_as_document
 
 __all__ = ["tag_archive", "tag_document", "output_columns", "meta_columns", "DEFAULT_META", "EXIT"]
 
@@ -72,7 +72,7 @@ def meta_column(name: str) -> str:
 
 def meta_columns(fields: Sequence[str]) -> list[str]:
     """The metadata columns kept by default: :data:`DEFAULT_META`, then every other
-    field of the inputs (see :func:`pidato.sources.field_names`) in the order first
+    field of the inputs (see :func:`pidato.io.archives.field_names`) in the order first
     seen, renamed by :func:`meta_column`; a renamed field whose new name a field of
     the inputs already has is left out (that field keeps its name).
 
@@ -99,7 +99,7 @@ def _meta_value(value: object) -> str | None:
 def _meta_of(doc: Doc, meta: Sequence[str]) -> dict:
     """The output metadata of a document: its fields (``speaker`` as ``doc_speaker``),
     with place, date and title read from the text where they are missing."""
-    from .io import _fill_from_text
+    from .io.corpora import _fill_from_text
 
     rec = {meta_column(k): v for k, v in doc.meta.items()}
     if not all(rec.get(k) for k in ("place", "date", "title")):
@@ -120,7 +120,7 @@ def _rows(columns: dict[str, list]) -> list[dict]:
 
 def _prepare(doc: Doc, meta: Sequence[str]) -> tuple[Doc, dict, list, list]:
     """A document's metadata fields, passages and the passages' tokens."""
-    from .passages import _document_passages
+    from .text.passages import _document_passages
 
     fields = _meta_of(doc, meta)
     _, passages, tokens = _document_passages(doc.text, doc.meta.get("speaker") or doc.meta.get("doc_speaker"),
@@ -133,8 +133,8 @@ def _tag_prepared(prepared: list[tuple[Doc, dict, list, list]], meta: Sequence[s
     """The output columns (:func:`output_columns`) of prepared documents' passages, all
     scored together (a passage's scores never depend on the others: one call only saves
     the per-call overhead)."""
-    from .passages import Passage
-    from .tag import tag_texts
+    from .text.passages import Passage
+    from .themes.tagging import tag_texts
 
     passages = [p for _, _, ps, _ in prepared for p in ps]
     tokens = [t for _, _, _, ts in prepared for t in ts]
@@ -179,7 +179,7 @@ def commit_chunk(items: list[Doc | Failure], meta: Sequence[str], parts: str, in
 def process_chunk(items: list[Doc | Failure], meta: Sequence[str] = DEFAULT_META,
                   aliases: Mapping[str, str] | None = None) -> tuple[dict[str, list], list[dict], int]:
     """The output columns, the errors and the number of documents tagged, for one chunk
-    of items; speakers renamed by ``aliases`` (:func:`pidato.aliases.speaker_aliases`)."""
+    of items; speakers renamed by ``aliases`` (:func:`pidato.text.aliases.speaker_aliases`)."""
     columns, errors, ok = _process_chunk(items, meta)
     if aliases:
         for col in SPEAKER_COLUMNS:
@@ -189,7 +189,7 @@ def process_chunk(items: list[Doc | Failure], meta: Sequence[str] = DEFAULT_META
 
 
 def _process_chunk(items: list[Doc | Failure], meta: Sequence[str]) -> tuple[dict[str, list], list[dict], int]:
-    from .sources import finish
+    from .io.archives import finish
 
     errors, prepared = [], []
     for item in items:
@@ -226,7 +226,7 @@ def _sha256_file(path: Path) -> str:
 
 def describe_inputs(inputs: Sequence[str | Path]) -> list[dict]:
     """Each input with its size and SHA-256 (a folder: over its files' paths, sizes, hashes)."""
-    from .sources import folder_files
+    from .io.archives import folder_files
 
     out = []
     for item in inputs:
@@ -412,10 +412,10 @@ def _release_caches() -> None:
     The tokenizer's chunk layouts (about 90,000 tuples after 1,000 archive documents)
     go too: the cyclic collector, back at its usual pace, would otherwise walk them all
     in its first pass (0.15 s of a 1,000-document run)."""
-    from .analyze import _DEFAULT as analyzer
-    from .stem import _default as stemmer
-    from .tag import _scorer
-    from .tokenize import clear_cache as clear_tokenize_cache
+    from .text.analysis import _DEFAULT as analyzer
+    from .text.stemming import _default as stemmer
+    from .themes.tagging import _scorer
+    from .text.tokens import clear_cache as clear_tokenize_cache
 
     stemmer().clear_cache()
     analyzer.clear_cache()
@@ -446,7 +446,7 @@ def _executor(workers: int, scheduler: str | None):
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
 
-        from .tag import _scorer
+        from .themes.tagging import _scorer
 
         _scorer()  # loaded once here; forked workers share it (and the Arrow they commit with)
         import pyarrow.ipc  # noqa: F401
@@ -477,13 +477,13 @@ def tag_archive(
     Parameters
     ----------
     inputs
-        Folders and .csv/.jsonl/.parquet files (see :func:`pidato.sources.iter_documents`).
+        Folders and .csv/.jsonl/.parquet files (see :func:`pidato.io.archives.iter_documents`).
     out
         ``.parquet``, ``.csv`` or ``.jsonl``. Nothing is written outside ``out`` and
         the files named after it (``OUT.parts/``, ``OUT.errors.jsonl``,
         ``OUT.manifest.json``), and none of them may be an input, lie in an input folder
         where it would be read as a document, or (the parts folder) hold an input:
-        :class:`~pidato.errors.OutputError`, with or without ``force``. An output in an
+        :class:`~pidato.core.errors.OutputError`, with or without ``force``. An output in an
         input folder is otherwise fine (``arsip/`` into ``arsip/hasil.csv``): a folder's
         ``.csv``, ``.jsonl`` and ``.parquet`` files are never read as documents.
     workers, scheduler
@@ -502,12 +502,12 @@ def tag_archive(
         Show a tqdm progress bar (documents per second, ETA), or a callable given the
         number of items done after each chunk.
     speakers
-        A speaker alias table (CSV path or dict, see :func:`pidato.read_aliases`): the
+        A speaker alias table (CSV path or dict, see :func:`pidato.io.read_aliases`): the
         names in ``speaker`` and ``doc_speaker`` become the canonical ones. The table's
         content is part of the run's settings: a resumed run must use the same table.
     """
-    from . import __version__
-    from .tag import fingerprints
+    from .core.constants import __version__
+    from .themes.tagging import fingerprints
 
     out = Path(out)
     if out.suffix.lower() not in (".parquet", ".csv", ".jsonl", ".ndjson"):
@@ -560,7 +560,7 @@ def tag_archive(
     if progress is True:
         from tqdm import tqdm
 
-        from .sources import count_items
+        from .io.archives import count_items
 
         bar = tqdm(desc="tagging", unit="doc", initial=skip, total=count_items(inputs), dynamic_ncols=True,
                    smoothing=0.1)

@@ -8,7 +8,7 @@
     pidato lint corpus/                       # lexicon entries that never or too often fire
 
 No command writes over one of its inputs, with or without ``--force`` (exit 2; see
-:mod:`pidato._outputs`).
+:mod:`pidato.io.outputs`).
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ import time
 import warnings
 from pathlib import Path
 
-from . import __version__
-from ._outputs import check_outputs
-from .errors import PidatoError
+from .core.constants import __version__
+from .io.outputs import check_outputs
+from .core.errors import PidatoError
 
 __all__ = ["main"]
 
@@ -29,9 +29,9 @@ __all__ = ["main"]
 def _preprocess(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from .io import read_corpus
-    from .passages import split_passages
-    from .sources import reads_as_document
+    from .io.corpora import read_corpus
+    from .text.passages import split_passages
+    from .io.archives import reads_as_document
 
     check_outputs([args.path, *_given(args.speakers)], files=[args.output], reads=reads_as_document)
     t0 = time.perf_counter()
@@ -91,10 +91,10 @@ def _evaluate(args: argparse.Namespace) -> int:
 
     import pandas as pd
 
-    from .baseline import keyword_baseline
-    from .coding import THEMES
-    from .gold import read_gold
-    from .validate import misclassified, score
+    from .themes.baseline import keyword_baseline
+    from .core.constants import THEMES
+    from .validation.gold import read_gold
+    from .validation.scores import misclassified, score
 
     check_outputs([args.gold, args.pred], files=[args.output, args.errors])
     gold = read_gold(args.gold)
@@ -108,10 +108,10 @@ def _evaluate(args: argparse.Namespace) -> int:
         texts = gold["text"].fillna("").astype(str).tolist()
         if args.tagger == "baseline":
             labels = keyword_baseline(texts)
-            source = "keyword baseline (pidato.baseline)"
+            source = "keyword baseline (pidato.themes.baseline)"
         else:
-            from .classify import LexiconTagger
-            from .tag import load_tagger
+            from .themes.classify import LexiconTagger
+            from .themes.tagging import load_tagger
 
             model = LexiconTagger().fit() if args.tagger == "lexicon" else load_tagger()
             labels = pd.DataFrame(model.predict(texts), columns=list(THEMES))
@@ -151,9 +151,9 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from .coding import THEMES
-    from .report import build_report, check_html_path
-    from .report_data import read_tagged
+    from .core.constants import THEMES
+    from .report.html import build_report, check_html_path
+    from .io.tagged import read_tagged
 
     inputs = [args.input, args.validation, args.agreement, *_given(args.speakers)]
     check_outputs(inputs, files=[args.output, args.markdown])
@@ -167,12 +167,12 @@ def _report(args: argparse.Namespace) -> int:
         return 2
     tagged = read_tagged(args.input)
     if args.speakers:
-        from .aliases import apply_aliases
-        from .io import read_aliases
+        from .text.aliases import apply_aliases
+        from .text.aliases import read_aliases
 
         tagged = apply_aliases(tagged, read_aliases(args.speakers))
     if not all(t in tagged.columns for t in THEMES):
-        from .tag import tag
+        from .themes.tagging import tag
 
         print(f"{args.input}: no theme columns; tagging {len(tagged)} passages with the default tagger")
         tagged = tag(tagged)
@@ -232,10 +232,10 @@ def _tag(args: argparse.Namespace) -> int:
 def _lint(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from .io import read_corpus
-    from .lint import lint_lexicon
-    from .passages import split_passages
-    from .sources import reads_as_document
+    from .io.corpora import read_corpus
+    from .themes.lint import lint_lexicon
+    from .text.passages import split_passages
+    from .io.archives import reads_as_document
 
     check_outputs([args.path, args.lexicon], files=[args.output], reads=reads_as_document)
     with warnings.catch_warnings(record=True) as caught:

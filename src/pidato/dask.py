@@ -29,7 +29,7 @@ def meta_frame(meta: Sequence[str] = DEFAULT_META) -> pd.DataFrame:
     """An empty frame with the output columns and dtypes (Dask's ``meta``)."""
     import pandas as pd
 
-    from .coding import THEMES
+    from .core.constants import THEMES
 
     ints = {"start", "end", "n_sentences", "n_tokens"}
     cols = {}
@@ -51,7 +51,7 @@ def tag_partition(docs: pd.DataFrame, *, text_col: str = "text", id_col: str = "
     import pandas as pd
 
     from .batch import process_chunk
-    from .sources import row_document
+    from .io.archives import row_document
 
     spec = {"text": text_col, "id": id_col, "meta": None}
     # the same checks as a table read by pidato tag (empty, not Indonesian), no size limit

@@ -7,7 +7,7 @@ Runs :func:`pidato.batch.tag_archive` on the first ``--docs`` archive documents 
 ``--start`` (``../shared/data/news/archive.jsonl``) in a fresh process, with the
 collector set as in a batch run, and times the stages by wrapping the functions the
 run calls: the language check (``sources.finish``), the metadata read from the text
-(``batch._meta_of``), boilerplate, sentences, quote attribution and tokenising inside
+(``batch.workers._meta_of``), boilerplate, sentences, quote attribution and tokenising inside
 ``passages._passages``, the analysis (stems and lexicon hits), the TF-IDF rows, the
 commit of each chunk and the final assembly, and the cyclic collector's passes during
 the run (they fall inside the other stages). Stages nest (``_passages`` holds the
@@ -35,18 +35,18 @@ ARCHIVE = ROOT.parent / "shared" / "data" / "news" / "archive.jsonl"
 # (module, attribute, label); a class attribute is written "Class.method"
 STAGES = [
     ("pidato.io.archives", "finish", "language check (finish)"),
-    ("pidato.batch", "_meta_of", "metadata from the text"),
+    ("pidato.batch.workers", "_meta_of", "metadata from the text"),
     ("pidato.text.passages", "_passages", "passages, all"),
     ("pidato.text.passages", "find_boilerplate", "  boilerplate"),
     ("pidato.text.passages", "sentence_spans", "  sentences"),
     ("pidato.text.passages", "attribute", "  quote attribution"),
     ("pidato.text.passages", "tokenize", "  tokenising passages"),
-    ("pidato.batch", "_tag_prepared", "tagging, all"),
+    ("pidato.batch.workers", "_tag_prepared", "tagging, all"),
     ("pidato.themes.features", "analyse", "  stems and lexicon hits"),
     ("pidato.themes.features", "TfidfTable.stem_rows", "  TF-IDF rows"),
     ("pidato.themes.features", "lexicon_rows", "  lexicon features"),
-    ("pidato.batch", "_commit", "commit of the chunks"),
-    ("pidato.batch", "_assemble", "assembly of the output"),
+    ("pidato.batch.workers", "_commit", "commit of the chunks"),
+    ("pidato.batch.run", "_assemble", "assembly of the output"),
 ]
 
 CHILD = r"""

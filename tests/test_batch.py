@@ -382,7 +382,7 @@ def test_language_check_counts_words_as_written_even_with_dotted_capital_i(text)
     import re
 
     words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
-    from pidato.io.archives import _EN_WORDS, _ID_WORDS
+    from pidato.io.documents import _EN_WORDS, _ID_WORDS
 
     ind = sum(w in _ID_WORDS for w in words) / len(words)
     eng = sum(w in _EN_WORDS for w in words) / len(words)
@@ -399,7 +399,7 @@ def test_language_check_words_equal_the_letter_runs(low):
     the runs of letters the general pattern finds."""
     import re
 
-    from pidato.io.archives import _words
+    from pidato.io.documents import _words
 
     assert _words(low) == re.findall(r"[^\W\d_]+", low)
 

@@ -51,7 +51,7 @@ def tag_partition(docs: pd.DataFrame, *, text_col: str = "text", id_col: str = "
     import pandas as pd
 
     from .batch import process_chunk
-    from .io.archives import row_document
+    from .io.records import row_document
 
     spec = {"text": text_col, "id": id_col, "meta": None}
     # the same checks as a table read by pidato tag (empty, not Indonesian), no size limit

@@ -5,26 +5,25 @@
 corpus, one document per row), CSV, JSON lines and Parquet files -- and
 yields, in a fixed order, either a :class:`Doc` or a :class:`Failure` (path, position,
 reason). Nothing is read whole: CSV and JSON lines stream row by row, Parquet batch by
-batch, so memory stays flat on any archive size.
+batch (:mod:`pidato.io.records`), so memory stays flat on any archive size.
 
 Decoding: UTF-8 first; a file that is not UTF-8 is decoded as cp1252 (or latin-1 when
 cp1252 cannot map a byte) and the decision is recorded on the document
-(``Doc.encoding``). HTML is reduced to its article text with trafilatura; a page with
-no article is a failure. Text that reads as English rather than Indonesian is a
-failure too (:func:`looks_indonesian`).
+(``Doc.encoding``). HTML is reduced to its article text and text that reads as English
+rather than Indonesian is a failure (:mod:`pidato.io.documents`).
 """
 
 from __future__ import annotations
 
 import csv
 import json
-import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
-from ..core.errors import InputError
+from .documents import Doc, Failure, finish, html_to_text, looks_indonesian
+from .records import _csv, _jsonl, _parquet, _sniff_encoding
 
 __all__ = ["Doc", "Failure", "iter_documents", "finish", "count_items", "field_names", "folder_files", "decode",
            "looks_indonesian", "html_to_text", "reads_as_document", "FOLDER_SUFFIXES"]
@@ -33,30 +32,6 @@ FOLDER_SUFFIXES = (".txt", ".md", ".html", ".htm")
 TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet")
 #: default limit on one document (a file in a folder, or a text field)
 MAX_BYTES = 5_000_000
-
-
-@dataclass(frozen=True)
-class Doc:
-    """One document to tag: id, text, metadata, where it came from, how it was decoded."""
-
-    doc_id: str
-    text: str
-    meta: dict = field(default_factory=dict)
-    source: str = ""
-    position: str = ""
-    encoding: str = "utf-8"
-    #: what :func:`finish` has still to do: "html" (reduce to the article), "language" (check it)
-    pending: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Failure:
-    """A document (or row, or file) that could not be used, and why."""
-
-    source: str
-    position: str
-    reason: str
-    doc_id: str | None = None
 
 
 def decode(raw: bytes) -> tuple[str, str]:
@@ -74,103 +49,6 @@ def decode(raw: bytes) -> tuple[str, str]:
             continue
         return unicodedata.normalize("NFC", text), "utf-8" if encoding == "utf-8-sig" else encoding
     raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
-
-
-_ID_WORDS = frozenset(
-    "yang dan di ke dari ini itu dengan untuk tidak dalam akan pada juga kita kami bahwa adalah "
-    "atau sudah oleh karena harus bisa ada saya mereka telah agar serta para bagi masyarakat".split())
-_EN_WORDS = frozenset(
-    "the and of to in is that for it with as was on are be by this have from or an they which "
-    "not at but we his her their has were will would there been".split())
-_WORD = re.compile(r"[^\W\d_]+")
-_ASCII_WORD = re.compile(r"[a-z]+")  # _WORD on a lowercase text whose only letters are ASCII
-
-
-def looks_indonesian(text: str, *, min_words: int = 12) -> tuple[bool, str]:
-    """Is ``text`` Indonesian? ``(verdict, reason)`` from the share of common Indonesian
-    and English function words; texts shorter than ``min_words`` words pass.
-
-    >>> looks_indonesian("The minister said that the service will be faster for all of the citizens in the city.")[0]
-    False
-    >>> looks_indonesian("Menteri mengatakan bahwa pelayanan akan lebih cepat bagi masyarakat di kota itu.")[0]
-    True
-    """
-    head = text[:20000]
-    # Lowercasing the text first gives the same words, lowercased, except for "İ" (the
-    # one character whose lowercase is two characters, one of them not a letter).
-    words = _words(head.lower()) if "\u0130" not in head else list(map(str.lower, _WORD.findall(head)))
-    if len(words) < min_words:
-        return True, "short"
-    ind = sum(map(_ID_WORDS.__contains__, words)) / len(words)
-    eng = sum(map(_EN_WORDS.__contains__, words)) / len(words)
-    ok = not (eng > 2 * ind and eng >= 0.08)
-    return ok, f"Indonesian function words {ind:.0%}, English {eng:.0%}"
-
-
-def _words(low: str) -> list[str]:
-    """``_WORD.findall(low)`` for a lowercase text; a text whose characters beyond ASCII
-    (curly quotes, dashes, odd spaces) are none of them letters is searched with an
-    ASCII pattern, twice as fast."""
-    if not low.isascii() and any(_WORD.match(c) for c in set(low) if c > "\x7f"):
-        return _WORD.findall(low)
-    return _ASCII_WORD.findall(low)
-
-
-#: an HTML page whose extracted text has fewer words than this has no article (menus, error pages)
-MIN_ARTICLE_WORDS = 8
-
-
-def html_to_text(html: str) -> str | None:
-    """The article text of an HTML page (trafilatura), or None when it has none."""
-    import logging
-
-    import trafilatura
-
-    # trafilatura logs an error for every page without an article; the failure is ours to
-    # report, so it is silenced during the call and the user's level is put back
-    log = logging.getLogger("trafilatura")
-    level = log.level
-    log.setLevel(logging.CRITICAL)
-    try:
-        text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
-    finally:
-        log.setLevel(level)
-    if not text or len(text.split()) < MIN_ARTICLE_WORDS:
-        return None
-    return unicodedata.normalize("NFC", text)
-
-
-def finish(doc: Doc) -> Doc | Failure:
-    """Do what a document read with ``iter_documents(..., defer=True)`` still needs: an
-    HTML page reduced to its article text, the check that the text is Indonesian and
-    not empty. A document without pending work is returned as it is.
-
-    >>> finish(Doc("d1", "The minister said that the service will be faster for all of the citizens "
-    ...            "in the city.", pending=("language",))).reason
-    'not Indonesian (Indonesian function words 0%, English 59%)'
-    """
-    if not doc.pending:
-        return doc
-    where, text = (doc.source, doc.position), doc.text
-    if "html" in doc.pending:
-        article = html_to_text(text)
-        if article is None:
-            return Failure(*where, "HTML without an article text", doc.doc_id)
-        text = article
-    if "language" in doc.pending:
-        bad = _check_text(text, where, doc.doc_id)
-        if bad is not None:
-            return bad
-    return replace(doc, text=text, pending=())
-
-
-def _check_text(text: str, where: tuple[str, str], doc_id: str | None) -> Failure | None:
-    if not text.strip():
-        return Failure(*where, "empty text", doc_id)
-    ok, why = looks_indonesian(text)
-    if not ok:
-        return Failure(*where, f"not Indonesian ({why})", doc_id)
-    return None
 
 
 def _folder(root: Path, max_bytes: int, defer: bool) -> Iterator[Doc | Failure]:
@@ -237,111 +115,6 @@ def _files(root: Path, files: Iterable[Path], max_bytes: int, defer: bool = Fals
         html = f.suffix.lower() in (".html", ".htm")
         doc = Doc(rel, text, {}, str(f), rel, encoding, ("html", "language") if html else ("language",))
         yield doc if defer else finish(doc)
-
-
-def row_document(rec: dict, where: tuple[str, str], fields: dict, max_bytes: float) -> Doc | Failure:
-    """One table row as a :class:`Doc`, or the :class:`Failure` saying why not; ``fields``
-    names the ``text`` and ``id`` fields and the ``meta`` fields to keep (None: all)."""
-    text_field, id_field, meta_fields = fields["text"], fields["id"], fields["meta"]
-    doc_id = rec.get(id_field) if id_field in rec else rec.get("id", rec.get("doc_id"))
-    doc_id = f"{Path(where[0]).name}:{where[1]}" if doc_id in (None, "") else str(doc_id)
-    text = rec.get(text_field)
-    if not isinstance(text, str):
-        return Failure(*where, f"no string {text_field!r} field", doc_id)
-    if len(text.encode("utf-8", "surrogatepass")) > max_bytes:
-        return Failure(*where, f"text over the limit of {max_bytes:,} bytes (--max-bytes)", doc_id)
-    text = unicodedata.normalize("NFC", text)
-    keep = meta_fields if meta_fields is not None else [k for k in rec if k not in (text_field, id_field)]
-    meta = {k: rec.get(k) for k in keep}
-    doc = Doc(doc_id, text, meta, where[0], where[1], fields.get("encoding", "utf-8"), ("language",))
-    return doc if fields.get("defer") else finish(doc)
-
-
-def _sniff_encoding(path: Path) -> str:
-    """utf-8 when the whole file decodes as UTF-8 (read in blocks), else cp1252 or latin-1."""
-    import codecs
-
-    for encoding in ("utf-8-sig", "cp1252"):
-        dec = codecs.getincrementaldecoder(encoding)()
-        try:
-            with path.open("rb") as fh:
-                for block in iter(lambda: fh.read(1 << 20), b""):
-                    dec.decode(block)
-                dec.decode(b"", final=True)
-            return encoding
-        except UnicodeDecodeError:
-            continue
-    return "latin-1"
-
-
-def _csv(path: Path, fields: dict, max_bytes: int) -> Iterator[Doc | Failure]:
-    encoding = _sniff_encoding(path)
-    fields = {**fields, "encoding": "utf-8" if encoding == "utf-8-sig" else encoding}
-    csv.field_size_limit(max(max_bytes * 2, 1 << 20))
-    with path.open(encoding=encoding, newline="") as fh:
-        reader = csv.reader(fh, strict=True)
-        try:
-            header = next(reader)
-        except StopIteration:
-            yield Failure(str(path), "file", "empty CSV")
-            return
-        except csv.Error as exc:
-            yield Failure(str(path), "line 1", f"malformed CSV header ({exc})")
-            return
-        if fields["text"] not in header:
-            yield Failure(str(path), "header", f"no {fields['text']!r} column (columns: {header[:20]}); use --text-field")
-            return
-        while True:
-            try:
-                row = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                yield Failure(str(path), f"line {reader.line_num}", f"malformed CSV row ({exc})")
-                continue
-            where = (str(path), f"line {reader.line_num}")
-            if not row or all(not c.strip() for c in row):
-                continue
-            if len(row) != len(header):
-                yield Failure(*where, f"row has {len(row)} fields, the header {len(header)}")
-                continue
-            yield row_document(dict(zip(header, row)), where, fields, max_bytes)
-
-
-def _jsonl(path: Path, fields: dict, max_bytes: int) -> Iterator[Doc | Failure]:
-    encoding = _sniff_encoding(path)
-    fields = {**fields, "encoding": "utf-8" if encoding == "utf-8-sig" else encoding}
-    with path.open(encoding=encoding) as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            where = (str(path), f"line {lineno}")
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield Failure(*where, f"not JSON ({exc.msg} at column {exc.colno})")
-                continue
-            if not isinstance(rec, dict):
-                yield Failure(*where, f"a JSON {type(rec).__name__}, not an object")
-                continue
-            yield row_document(rec, where, fields, max_bytes)
-
-
-def _parquet(path: Path, fields: dict, max_bytes: int) -> Iterator[Doc | Failure]:
-    try:
-        import pyarrow.parquet as pq
-    except ImportError as exc:  # pragma: no cover - depends on the installation
-        raise InputError("reading Parquet needs pyarrow: pip install pyarrow") from exc
-    try:
-        handle = pq.ParquetFile(path)
-    except Exception as exc:  # noqa: BLE001 - pyarrow raises several types for a bad file
-        yield Failure(str(path), "file", f"not a readable Parquet file ({exc})")
-        return
-    row = 0
-    for batch in handle.iter_batches(batch_size=1000):
-        for rec in batch.to_pylist():
-            row += 1
-            yield row_document(rec, (str(path), f"row {row}"), fields, max_bytes)
 
 
 def count_items(inputs: Sequence[str | Path]) -> int:

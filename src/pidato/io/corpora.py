@@ -23,8 +23,8 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..text.aliases import alias_table, apply_aliases, read_aliases
-from ..core.errors import CorpusError, InputError, ResourceError
+from ..core.errors import CorpusError
+from ..text.aliases import alias_table, apply_aliases
 from ..text.cleaning import find_boilerplate, find_dateline, find_headline, find_release_date
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -82,7 +82,7 @@ def read_corpus(path: str | Path, *, max_bytes: int = MAX_BYTES,
     ----------
     speakers
         A speaker alias table (the path of a CSV file with columns ``alias`` and
-        ``speaker``, see :func:`read_aliases`, or a dict alias -> speaker): names one
+        ``speaker``, see :func:`pidato.io.read_aliases`, or a dict alias -> speaker): names one
         person appears under in different documents become one. It is applied to the
         documents' ``speaker`` and kept in ``attrs["speaker_aliases"]``, so that
         :func:`pidato.split_passages` applies it to the passages' speakers too.

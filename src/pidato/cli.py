@@ -20,8 +20,8 @@ import warnings
 from pathlib import Path
 
 from .core.constants import __version__
-from .io.outputs import check_outputs
 from .core.errors import PidatoError
+from .io.outputs import check_outputs
 
 __all__ = ["main"]
 

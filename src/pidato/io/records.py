@@ -16,8 +16,8 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
-from .documents import Doc, Failure, finish
 from ..core.errors import InputError
+from .documents import Doc, Failure, finish
 
 
 def row_document(rec: dict, where: tuple[str, str], fields: dict, max_bytes: float) -> Doc | Failure:

@@ -27,10 +27,10 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from ..core.bootstrap import percentile_interval
-from .result import Result, TwoResults
 from ..core.constants import THEMES
-from .shares import doc_counts, group_columns
 from ..core.errors import InputError
+from .result import Result, TwoResults
+from .shares import doc_counts, group_columns
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np

@@ -18,10 +18,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .rendering import Report, _slug, check_html_path
-from .result import Result
 from ..core.constants import THEMES
 from ..core.errors import InputError
+from .rendering import Report, _slug, check_html_path
+from .result import Result
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd

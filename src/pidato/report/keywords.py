@@ -26,8 +26,8 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .result import Result
 from ..core.errors import InputError
+from .result import Result
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd

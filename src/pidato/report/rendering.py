@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .result import Result
 from ..core.errors import InputError
+from .result import Result
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd

@@ -28,9 +28,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..core.bootstrap import percentile_interval, unit_weights, wilson
-from .result import Result
 from ..core.constants import THEMES
 from ..core.errors import InputError
+from .result import Result
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd

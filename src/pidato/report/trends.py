@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..core.bootstrap import percentile_interval, unit_weights
-from .result import Result, TwoResults
 from ..core.constants import THEMES
-from .shares import emphasis
 from ..core.errors import InputError
+from .result import Result, TwoResults
+from .shares import emphasis
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd

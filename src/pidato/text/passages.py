@@ -13,8 +13,8 @@ from collections.abc import Iterable, Sequence
 from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
-from .aliases import alias_table, apply_aliases
 from ..core.errors import InputError
+from .aliases import alias_table, apply_aliases
 from .cleaning import Span, find_boilerplate, find_headline
 from .quotes import Attribution, attribute, clean_name
 from .segmentation import paragraph_spans, sentence_spans

@@ -31,8 +31,8 @@ from importlib import resources
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..core.chars import fold
-from ..core.resources import read_lines
 from ..core.errors import InputError
+from ..core.resources import read_lines
 
 if TYPE_CHECKING:  # pragma: no cover
     from nltk.tokenize.punkt import PunktSentenceTokenizer

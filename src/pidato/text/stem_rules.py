@@ -35,8 +35,8 @@ from __future__ import annotations
 
 import functools
 
-from .affixes import FAILED, Analysis, favoured, pick, readings, settled
 from ..core.resources import read_lines
+from .affixes import FAILED, Analysis, favoured, pick, readings, settled
 
 _CLITICS = frozenset({"lah", "kah", "tah", "pun", "ku", "mu", "nya"})
 _LOAN_SUFFIXES = frozenset({"isasi", "isme", "is", "wan", "wati", "wi"})

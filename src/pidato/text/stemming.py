@@ -22,9 +22,9 @@ import functools
 import re
 from collections.abc import Iterable, Mapping
 
-from .affixes import Analysis
-from ..core.resources import read_lines, read_table
 from ..core.errors import InputError, ResourceError
+from ..core.resources import read_lines, read_table
+from .affixes import Analysis
 from .spelling import _variant_forms, normalize_variant
 from .stem_rules import _Rules, _gazetteer, _remember
 

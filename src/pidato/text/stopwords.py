@@ -11,8 +11,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
-from ..core.resources import read_lines
 from ..core.errors import InputError
+from ..core.resources import read_lines
 
 __all__ = ["load_stopwords", "is_stopword"]
 

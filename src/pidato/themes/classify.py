@@ -24,9 +24,9 @@ from sklearn.base import BaseEstimator
 from sklearn.exceptions import NotFittedError as _SklearnNotFitted
 
 from ..core.constants import THEMES
+from ..core.errors import PidatoError
 from .inputs import at_threshold
 from .inputs import texts_list as _texts
-from ..core.errors import PidatoError
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np

@@ -17,8 +17,8 @@ from itertools import chain
 from operator import mul
 from typing import TYPE_CHECKING
 
-from ..text.analysis import analyze
 from ..core.constants import THEMES
+from ..text.analysis import analyze
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np

@@ -35,9 +35,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..core.chars import fold
-from ..core.patterns import one_of
 from ..core.constants import THEMES
 from ..core.errors import InputError, ResourceError
+from ..core.patterns import one_of
 from ..text.stemming import _default as _default_stemmer
 from ..text.tokens import tokenize
 

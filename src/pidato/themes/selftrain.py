@@ -18,8 +18,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .inputs import texts_list
 from ..core.constants import THEMES
+from .inputs import texts_list
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np

@@ -26,12 +26,12 @@ from typing import TYPE_CHECKING
 
 from sklearn.base import BaseEstimator
 
-from .inputs import at_threshold
-from .inputs import texts_list as _texts
-from .classify import NotFittedError
 from ..core.constants import THEMES
 from ..core.errors import InputError
+from .classify import NotFittedError
 from .features import LEXICON_FEATURES, TfidfTable, analyse, feature_matrix, lexicon_rows, ngrams
+from .inputs import at_threshold
+from .inputs import texts_list as _texts
 from .model import FORMAT as _FORMAT
 from .model import calibrate, lexicon_digest, read_model
 

@@ -29,9 +29,9 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .inputs import at_threshold
 from ..core.constants import THEMES
 from ..core.errors import InputError
+from .inputs import at_threshold
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd

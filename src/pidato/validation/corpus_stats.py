@@ -12,8 +12,8 @@ import sys
 from typing import TYPE_CHECKING
 
 from ..core.constants import THEMES
-from .gold import read_coded_corpus
 from ..core.errors import PidatoError
+from .gold import read_coded_corpus
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd

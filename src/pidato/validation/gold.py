@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core.constants import OTHER, THEMES
+from ..core.errors import CodingError
 from .codings import _ID_COLUMNS, parse_coding, validate_coding
 from .sheets import text_key
-from ..core.errors import CodingError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd

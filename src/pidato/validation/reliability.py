@@ -20,8 +20,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
 from ..core.bootstrap import percentile_interval, unit_weights
-from .sheets import THEMES, validate_coding
+from ..core.constants import THEMES
 from ..core.errors import CodingError, InputError
+from .codings import validate_coding
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np

@@ -19,9 +19,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .codings import CODING_COLUMNS, parse_coding, read_coding_sheets, validate_coding
 from ..core.constants import OTHER, THEMES
 from ..core.errors import InputError
+from .codings import CODING_COLUMNS, parse_coding, read_coding_sheets, validate_coding
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd

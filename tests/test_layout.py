@@ -27,16 +27,13 @@ def _rank(module: str) -> int:
 def _imports(path: Path, root: Path = SRC) -> list[tuple[str, int]]:
     """The pidato modules a source file of the package at ``root`` imports (named relative
     to the package), with line numbers: at module level and inside functions alike."""
-    here = path.relative_to(root).with_suffix("").parts
-    package = here[:-1] if here[-1] != "__init__" else here[:-1]
+    package = path.relative_to(root).with_suffix("").parts[:-1]  # a module's and an __init__'s alike
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = list(package[: len(package) - (node.level - 1)]) if node.level > 1 else list(package)
-                target = base + (node.module.split(".") if node.module else [])
-                if not node.module:  # from . import x: x is a module of that package or a name of it
-                    target = target + [node.names[0].name] if base == list(package) and base else target
+            if node.level:  # from . import x: x is a module of the package or a name of it, same stage
+                base = list(package[: len(package) - node.level + 1])
+                target = base + (node.module.split(".") if node.module else [node.names[0].name])
             elif node.module and node.module.split(".")[0] == "pidato":
                 target = node.module.split(".")[1:]
             else:

@@ -167,8 +167,7 @@ def _report(args: argparse.Namespace) -> int:
         return 2
     tagged = read_tagged(args.input)
     if args.speakers:
-        from .text.aliases import apply_aliases
-        from .text.aliases import read_aliases
+        from .text.aliases import apply_aliases, read_aliases
 
         tagged = apply_aliases(tagged, read_aliases(args.speakers))
     if not all(t in tagged.columns for t in THEMES):

@@ -199,17 +199,10 @@ def _fields_of(path: Path) -> list[str]:
         return [k for k, ok in scalar.items() if ok]
     if suffix == ".parquet":
         import pyarrow.parquet as pq
+        import pyarrow.types as pt
 
-        schema = pq.read_schema(path)
-        return [f.name for f in schema if not _nested(f.type)]
+        return [f.name for f in pq.read_schema(path) if not pt.is_nested(f.type)]  # no lists, structs, maps
     return []
-
-
-def _nested(kind) -> bool:
-    """Whether a pyarrow type holds lists, structs or maps."""
-    import pyarrow.types as pt
-
-    return pt.is_nested(kind)
 
 
 def _csv_header(path: Path) -> list[str]:

@@ -70,7 +70,7 @@ _NOUNS = {
 }
 
 
-def document_kind(tagged: pd.DataFrame, *, doc_col: str = "doc_id") -> str:
+def document_kind(tagged: pd.DataFrame) -> str:
     """``"speech"`` when the documents are speech transcripts -- every document with a
     ``genre`` (else ``kind``) value has one of :data:`pidato.text.passages.SPEECH_GENRES`,
     and at least one has a value -- else ``"document"`` (news releases, mixed archives,
@@ -220,7 +220,7 @@ def build_report(
             from .plots import plot_trend
 
             trend_ctx["figure"] = _png(plot_trend(tr, lang=lang)[0])
-    kind = document_kind(tagged, doc_col=doc_col)
+    kind = document_kind(tagged)
     # per document: one row per document, theme shares side by side
     per = emphasis(tagged, by=doc_col, doc_col=doc_col, n_boot=0).to_frame()
     wide = per.pivot(index=doc_col, columns="theme", values="share")[list(THEMES)]

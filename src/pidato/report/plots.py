@@ -268,6 +268,8 @@ def plot_xray(tagged: pd.DataFrame, *, doc_ids: Sequence[str] | None = None, doc
 
     from ..io.tagged import evidence_rows
 
+    if unit not in ("speech", "document"):  # before any drawing
+        raise InputError(f"unit must be 'speech' or 'document', got {unit!r}")
     ev = evidence_rows(tagged, doc_col=doc_col)
     docs = list(dict.fromkeys(tagged[doc_col].astype(str))) if doc_ids is None else [str(d) for d in doc_ids]
     docs = docs[:max_speeches]
@@ -285,8 +287,6 @@ def plot_xray(tagged: pd.DataFrame, *, doc_ids: Sequence[str] | None = None, doc
     ax.set_yticks(range(len(docs)), docs)
     ax.set_xlim(0, 1)
     ax.invert_yaxis()
-    if unit not in ("speech", "document"):
-        raise InputError(f"unit must be 'speech' or 'document', got {unit!r}")
     ax.set_xlabel(_text(lang)["position" if unit == "speech" else "position_document"])
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=len(themes), frameon=False)
     return ax, ev.reset_index(drop=True)
